@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// Deep learning from first principles, in pure Swift: one module per lecture topic.
+// No package dependencies: only the Swift toolchain (stdlib, SIMD, Foundation, Dispatch, Swift Testing).
+import PackageDescription
+
+/// Library targets with hot loops are optimised even in debug builds, and may use the host CPU's
+/// FMA units (see ../shared/CONVENTIONS.md, "Swift numeric traps": without `-target-cpu native`
+/// every `addingProduct` becomes a call to `fmaf`, and debug SIMD code runs ~300x slower).
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-O", "-target-cpu", "native"])]
+
+let package = Package(
+    name: "DeepLearningFromFirstPrinciples",
+    products: [
+        .library(name: "Core", targets: ["Core"]),
+        .library(name: "LinearModels", targets: ["LinearModels"]),
+        .executable(name: "linear-models", targets: ["linear-models"]),
+        .executable(name: "benchmarks", targets: ["benchmarks"]),
+    ],
+    targets: [
+        .target(name: "Core", swiftSettings: fastMath),
+        .target(name: "LinearModels", dependencies: ["Core"], swiftSettings: fastMath),
+
+        .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
+                          path: "Chapters/linear-models"),
+        .executableTarget(name: "benchmarks", dependencies: ["Core"], path: "Chapters/benchmarks",
+                          swiftSettings: fastMath),
+
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
+    ]
+)

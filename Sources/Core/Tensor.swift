@@ -1,0 +1,134 @@
+// Tensor.swift: the value type every module computes with.
+// Goals, in order: a shape that is always checked; row-major storage the SIMD kernels can read
+// directly; as little API as the course needs.
+//
+// The notes put one example per row: a design matrix X in R^{N x P} has shape [N, P]
+// (MLiS II Sec. 1.2.1, Eq. 1.2.2), and a layer's weights W^(l) have shape [n_(l-1), n_l].
+
+/// A row-major array of `Float` with a shape.
+///
+/// ```swift
+/// let X = Tensor([[1, 0, 0], [1, 0, 1]])   // shape [2, 3]
+/// print(X[1, 2])                           // 1.0
+/// print(X.transposed().shape)              // [3, 2]
+/// ```
+public struct Tensor: Equatable, Sendable, CustomStringConvertible {
+    /// The extent of each axis; `shape.reduce(1, *) == scalars.count`.
+    public private(set) var shape: [Int]
+    /// The elements in row-major order (the last axis varies fastest).
+    public var scalars: [Float]
+
+    /// A tensor of `shape` with every element `value`.
+    public init(shape: [Int], repeating value: Float = 0) {
+        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:): negative extent in shape \(shape)")
+        self.shape = shape
+        self.scalars = [Float](repeating: value, count: shape.reduce(1, *))
+    }
+
+    /// A tensor of `shape` holding `scalars` in row-major order.
+    /// Precondition: `scalars.count` is the product of `shape`.
+    public init(shape: [Int], scalars: [Float]) {
+        precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == scalars.count,
+                     "Tensor(shape:scalars:): shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
+        self.shape = shape
+        self.scalars = scalars
+    }
+
+    /// A matrix from its rows. Precondition: every row has the same length.
+    public init(_ rows: [[Float]]) {
+        let columns = rows.first?.count ?? 0
+        for (index, row) in rows.enumerated() {
+            precondition(row.count == columns,
+                         "Tensor(rows): row 0 has \(columns) columns but row \(index) has \(row.count)")
+        }
+        self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
+    }
+
+    /// A column vector (shape [n, 1]), the notes' convention for w and Y.
+    public init(column values: [Float]) {
+        self.init(shape: [values.count, 1], scalars: values)
+    }
+
+    public var count: Int { scalars.count }
+    public var rank: Int { shape.count }
+
+    /// Rows of a matrix. Precondition: rank 2.
+    public var rows: Int { requireMatrix("rows"); return shape[0] }
+    /// Columns of a matrix. Precondition: rank 2.
+    public var columns: Int { requireMatrix("columns"); return shape[1] }
+
+    /// Element (i, j) of a matrix.
+    public subscript(row: Int, column: Int) -> Float {
+        get { scalars[flatIndex(row, column)] }
+        set { scalars[flatIndex(row, column)] = newValue }
+    }
+
+    /// The same elements with another shape of the same size.
+    public func reshaped(_ newShape: [Int]) -> Tensor {
+        precondition(newShape.reduce(1, *) == count,
+                     "reshaped: cannot view shape \(shape) (\(count) elements) as \(newShape)")
+        return Tensor(shape: newShape, scalars: scalars)
+    }
+
+    /// Row `i` of a matrix as an array.
+    public func row(_ i: Int) -> [Float] {
+        precondition(i >= 0 && i < rows, "row: index \(i) out of range for shape \(shape)")
+        return Array(scalars[(i * columns)..<((i + 1) * columns)])
+    }
+
+    /// The matrix made of the rows at `indices`, in that order (a mini-batch).
+    public func gatheringRows(_ indices: [Int]) -> Tensor {
+        let width = columns
+        var result = [Float]()
+        result.reserveCapacity(indices.count * width)
+        for i in indices {
+            precondition(i >= 0 && i < rows, "gatheringRows: index \(i) out of range for shape \(shape)")
+            result.append(contentsOf: scalars[(i * width)..<((i + 1) * width)])
+        }
+        return Tensor(shape: [indices.count, width], scalars: result)
+    }
+
+    /// The transpose of a matrix (shape [n, m] from [m, n]).
+    public func transposed() -> Tensor {
+        let (m, n) = (rows, columns)
+        var result = Tensor(shape: [n, m])
+        for i in 0..<m {
+            for j in 0..<n { result.scalars[j * m + i] = scalars[i * n + j] }
+        }
+        return result
+    }
+
+    /// The matrix with a first column of ones: x~ = (1, x), so the bias is w_0 (MLiS II Eq. 1.1.4).
+    public func prependingOnesColumn() -> Tensor {
+        let (m, n) = (rows, columns)
+        var result = Tensor(shape: [m, n + 1], repeating: 1)
+        for i in 0..<m {
+            for j in 0..<n { result.scalars[i * (n + 1) + j + 1] = scalars[i * n + j] }
+        }
+        return result
+    }
+
+    public var description: String {
+        guard rank == 2 else { return "Tensor(shape: \(shape), scalars: \(scalars))" }
+        let lines = (0..<rows).map { i in "  " + row(i).map { "\($0)" }.joined(separator: ", ") }
+        return "Tensor \(shape)\n" + lines.joined(separator: "\n")
+    }
+
+    private func requireMatrix(_ operation: String) {
+        precondition(rank == 2, "\(operation): needs a matrix (rank 2), got shape \(shape)")
+    }
+
+    private func flatIndex(_ row: Int, _ column: Int) -> Int {
+        requireMatrix("subscript")
+        precondition(row >= 0 && row < shape[0] && column >= 0 && column < shape[1],
+                     "subscript: index (\(row), \(column)) out of range for shape \(shape)")
+        return row * shape[1] + column
+    }
+}
+
+/// Stops with a message naming `operation` and both shapes unless `condition` holds.
+@inlinable
+public func requireShapes(_ condition: Bool, _ operation: String, _ left: [Int], _ right: [Int],
+                          file: StaticString = #file, line: UInt = #line) {
+    precondition(condition, "\(operation): shapes \(left) and \(right) do not fit", file: file, line: line)
+}
