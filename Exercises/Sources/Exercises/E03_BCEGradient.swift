@@ -1,0 +1,23 @@
+// Exercise 03: the gradient of the binary cross-entropy of logistic regression.
+// Practises MLiS II Sec. 1.2.3, Eqs. (1.2.11)-(1.2.14), and the BCE of Table 1.1.
+// Check:  swift test --package-path Exercises --filter Exercise03
+//
+// With y^ = sigma(x~^T w) and the mean loss J = -(1/N) sum_i [y log y^ + (1 - y) log(1 - y^)],
+// the chain rule gives dJ/dz = y^ - y for each example, so
+//     grad_w J = (1/N) X^T (Y^ - Y).
+//
+// Hint: `matmul(X, w).sigmoidElements()` is Y^. The test compares your gradient with central finite
+// differences of J, so a missing 1/N or a sign error will show.
+
+import Core
+
+/// grad_w J of the mean BCE for logistic regression, Eq. (1.2.14).
+/// - Parameters:
+///   - weights: w, shape [P, 1].
+///   - X: inputs, shape [N, P] (first column ones).
+///   - Y: targets in {0, 1}, shape [N, 1].
+/// - Returns: the gradient, shape [P, 1].
+public func binaryCrossEntropyGradient(weights: Tensor, _ X: Tensor, _ Y: Tensor) -> Tensor {
+    // TODO: compute Y^ = sigma(X w), then (1/N) X^T (Y^ - Y).
+    return Tensor(shape: weights.shape)
+}
