@@ -17,8 +17,8 @@ let package = Package(
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
-        .target(name: "Core", swiftSettings: fastMath),
-        .target(name: "LinearModels", dependencies: ["Core"], swiftSettings: fastMath),
+        .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "LinearModels", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
