@@ -91,6 +91,7 @@ public struct ChapterOptions: Equatable, Sendable {
 /// A command-line argument the program does not accept.
 public struct UsageError: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 

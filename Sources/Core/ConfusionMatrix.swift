@@ -10,12 +10,12 @@ public struct ConfusionMatrix: Equatable, Sendable, CustomStringConvertible {
     public private(set) var counts: [[Int]]
 
     public init(classes: Int, truth: [Int], predicted: [Int]) {
-        precondition(truth.count == predicted.count,
+        require(truth.count == predicted.count,
                      "ConfusionMatrix: \(truth.count) true labels but \(predicted.count) predictions")
         self.classes = classes
         counts = Array(repeating: Array(repeating: 0, count: classes), count: classes)
         for (t, p) in zip(truth, predicted) {
-            precondition((0..<classes).contains(t) && (0..<classes).contains(p),
+            require((0..<classes).contains(t) && (0..<classes).contains(p),
                          "ConfusionMatrix: label \(t) or prediction \(p) is not in 0..<\(classes)")
             counts[t][p] += 1
         }
@@ -40,7 +40,7 @@ public struct ConfusionMatrix: Equatable, Sendable, CustomStringConvertible {
 
 /// The fraction of positions where `predicted` equals `truth`.
 public func accuracy(predicted: [Int], truth: [Int]) -> Double {
-    precondition(predicted.count == truth.count, "accuracy: \(predicted.count) predictions but \(truth.count) labels")
+    require(predicted.count == truth.count, "accuracy: \(predicted.count) predictions but \(truth.count) labels")
     guard !truth.isEmpty else { return 0 }
     return Double(zip(predicted, truth).filter { $0 == $1 }.count) / Double(truth.count)
 }

@@ -50,7 +50,7 @@ public struct Digits: Sendable {
     public func stratifiedSplit(testFraction: Double = 0.2, seed: UInt64 = Digits.splitSeed)
         -> (train: Digits, test: Digits)
     {
-        precondition(testFraction > 0 && testFraction < 1, "stratifiedSplit: testFraction \(testFraction) is not in (0, 1)")
+        require(testFraction > 0 && testFraction < 1, "stratifiedSplit: testFraction \(testFraction) is not in (0, 1)")
         var generator = Xoshiro256StarStar(seed: seed)
         var isTest = [Bool](repeating: false, count: labels.count)
         for digit in Set(labels).sorted() {

@@ -30,7 +30,7 @@ public enum GradientCheck {
     /// max_i |a_i - b_i| / max(1, |a_i|, |b_i|): relative for large components, absolute for small
     /// ones, so a zero gradient compared with 1e-9 does not count as a 100 % error.
     public static func maximumError(_ a: [Double], _ b: [Double]) -> Double {
-        precondition(a.count == b.count, "GradientCheck.maximumError: lengths \(a.count) and \(b.count) differ")
+        require(a.count == b.count, "GradientCheck.maximumError: lengths \(a.count) and \(b.count) differ")
         var worst: Double = 0
         for (x, y) in zip(a, b) {
             worst = max(worst, abs(x - y) / max(1, abs(x), abs(y)))

@@ -22,7 +22,7 @@ public struct DoubleMatrix: Equatable, Sendable {
     public var entries: [Double]
 
     public init(size: Int, entries: [Double]) {
-        precondition(entries.count == size * size,
+        require(entries.count == size * size,
                      "DoubleMatrix: a \(size)x\(size) matrix needs \(size * size) entries, got \(entries.count)")
         self.size = size
         self.entries = entries
@@ -40,7 +40,7 @@ public struct DoubleMatrix: Equatable, Sendable {
 public func solveLinearSystem(_ matrix: DoubleMatrix, _ rightHandSide: [Double],
                               relativeTolerance: Double = 1e-12) throws -> [Double] {
     let n = matrix.size
-    precondition(n > 0 && rightHandSide.count % n == 0,
+    require(n > 0 && rightHandSide.count % n == 0,
                  "solveLinearSystem: a right-hand side of \(rightHandSide.count) values does not fit a \(n)x\(n) matrix")
     let m = rightHandSide.count / n
     var a = matrix

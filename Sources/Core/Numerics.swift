@@ -97,7 +97,7 @@ public func categoricalCrossEntropy(predicted: Tensor, target: Tensor) -> Float 
 public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     var result = Tensor(shape: [labels.count, classes])
     for (i, label) in labels.enumerated() {
-        precondition(label >= 0 && label < classes, "oneHot: label \(label) of example \(i) is not in 0..<\(classes)")
+        require(label >= 0 && label < classes, "oneHot: label \(label) of example \(i) is not in 0..<\(classes)")
         result[i, label] = 1
     }
     return result

@@ -60,7 +60,7 @@ public struct ProgressLine {
     ///   - write: where the text goes; by default standard output (tests pass a closure that collects it).
     public init(total: Int, label: String = "step", isTerminal: Bool = ProgressLine.standardOutputIsTerminal,
                 showsTime: Bool = true, write: @escaping (String) -> Void = ProgressLine.writeToStandardOutput) {
-        precondition(total >= 1, "ProgressLine: total must be >= 1, got \(total)")
+        require(total >= 1, "ProgressLine: total must be >= 1, got \(total)")
         self.total = total
         self.label = label
         self.isTerminal = isTerminal
@@ -71,8 +71,8 @@ public struct ProgressLine {
     /// Records that `step` of `total` steps are done, with an optional message such as "loss=0.1234".
     /// Precondition: 0 <= step <= total, and `finish()` has not been called.
     public mutating func update(_ step: Int, message: String = "") {
-        precondition(step >= 0 && step <= total, "ProgressLine.update: step \(step) is outside 0...\(total)")
-        precondition(!isFinished, "ProgressLine.update: called after finish()")
+        require(step >= 0 && step <= total, "ProgressLine.update: step \(step) is outside 0...\(total)")
+        require(!isFinished, "ProgressLine.update: called after finish()")
         self.step = step
         self.message = message
         if isTerminal {

@@ -65,7 +65,7 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
 
     /// Uniform integer in 0..<bound, without modulo bias (rejection of the short last interval).
     public mutating func uniformInt(below bound: Int) -> Int {
-        precondition(bound > 0, "uniformInt(below:): bound must be positive, got \(bound)")
+        require(bound > 0, "uniformInt(below:): bound must be positive, got \(bound)")
         let range = UInt64(bound)
         let limit = UInt64.max - (UInt64.max % range)
         while true {

@@ -20,7 +20,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
 
     /// A tensor of `shape` with every element `value`.
     public init(shape: [Int], repeating value: Float = 0) {
-        precondition(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:): negative extent in shape \(shape)")
+        require(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:): negative extent in shape \(shape)")
         self.shape = shape
         self.scalars = [Float](repeating: value, count: shape.reduce(1, *))
     }
@@ -28,7 +28,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
     /// A tensor of `shape` holding `scalars` in row-major order.
     /// Precondition: `scalars.count` is the product of `shape`.
     public init(shape: [Int], scalars: [Float]) {
-        precondition(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == scalars.count,
+        require(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == scalars.count,
                      "Tensor(shape:scalars:): shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
         self.shape = shape
         self.scalars = scalars
@@ -38,7 +38,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
     public init(_ rows: [[Float]]) {
         let columns = rows.first?.count ?? 0
         for (index, row) in rows.enumerated() {
-            precondition(row.count == columns,
+            require(row.count == columns,
                          "Tensor(rows): row 0 has \(columns) columns but row \(index) has \(row.count)")
         }
         self.init(shape: [rows.count, columns], scalars: rows.flatMap { $0 })
@@ -65,14 +65,14 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
 
     /// The same elements with another shape of the same size.
     public func reshaped(_ newShape: [Int]) -> Tensor {
-        precondition(newShape.reduce(1, *) == count,
+        require(newShape.reduce(1, *) == count,
                      "reshaped: cannot view shape \(shape) (\(count) elements) as \(newShape)")
         return Tensor(shape: newShape, scalars: scalars)
     }
 
     /// Row `i` of a matrix as an array.
     public func row(_ i: Int) -> [Float] {
-        precondition(i >= 0 && i < rows, "row: index \(i) out of range for shape \(shape)")
+        require(i >= 0 && i < rows, "row: index \(i) out of range for shape \(shape)")
         return Array(scalars[(i * columns)..<((i + 1) * columns)])
     }
 
@@ -82,7 +82,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
         var result = [Float]()
         result.reserveCapacity(indices.count * width)
         for i in indices {
-            precondition(i >= 0 && i < rows, "gatheringRows: index \(i) out of range for shape \(shape)")
+            require(i >= 0 && i < rows, "gatheringRows: index \(i) out of range for shape \(shape)")
             result.append(contentsOf: scalars[(i * width)..<((i + 1) * width)])
         }
         return Tensor(shape: [indices.count, width], scalars: result)
@@ -115,20 +115,13 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
     }
 
     private func requireMatrix(_ operation: String) {
-        precondition(rank == 2, "\(operation): needs a matrix (rank 2), got shape \(shape)")
+        require(rank == 2, "\(operation): needs a matrix (rank 2), got shape \(shape)")
     }
 
     private func flatIndex(_ row: Int, _ column: Int) -> Int {
         requireMatrix("subscript")
-        precondition(row >= 0 && row < shape[0] && column >= 0 && column < shape[1],
+        require(row >= 0 && row < shape[0] && column >= 0 && column < shape[1],
                      "subscript: index (\(row), \(column)) out of range for shape \(shape)")
         return row * shape[1] + column
     }
-}
-
-/// Stops with a message naming `operation` and both shapes unless `condition` holds.
-@inlinable
-public func requireShapes(_ condition: Bool, _ operation: String, _ left: [Int], _ right: [Int],
-                          file: StaticString = #file, line: UInt = #line) {
-    precondition(condition, "\(operation): shapes \(left) and \(right) do not fit", file: file, line: line)
 }

@@ -17,7 +17,7 @@ public struct LinearModel: Sendable {
     public var weights: Tensor
 
     public init(weights: Tensor) {
-        precondition(weights.rank == 2 && weights.columns == 1, "LinearModel: weights must be a column vector, got shape \(weights.shape)")
+        require(weights.rank == 2 && weights.columns == 1, "LinearModel: weights must be a column vector, got shape \(weights.shape)")
         self.weights = weights
     }
 
@@ -49,7 +49,7 @@ public struct LinearModel: Sendable {
                            penalizeBias: Bool = true) throws -> LinearModel {
         requireShapes(X.rank == 2 && Y.rank == 2 && X.rows == Y.rows && Y.columns == 1,
                       "LinearModel.fit (X and Y need the same number of rows, Y one column)", X.shape, Y.shape)
-        precondition(lambda >= 0 && lambda.isFinite, "LinearModel.fit: ridge lambda must be >= 0, got \(lambda)")
+        require(lambda >= 0 && lambda.isFinite, "LinearModel.fit: ridge lambda must be >= 0, got \(lambda)")
         let p = X.columns
         var gram = DoubleMatrix(size: p, entries: [Double](repeating: 0, count: p * p))
         var moment = [Double](repeating: 0, count: p)

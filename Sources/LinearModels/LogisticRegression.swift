@@ -19,7 +19,7 @@ public struct LogisticRegression: Sendable {
     public var weights: Tensor
 
     public init(weights: Tensor) {
-        precondition(weights.rank == 2 && weights.columns == 1, "LogisticRegression: weights must be a column vector, got shape \(weights.shape)")
+        require(weights.rank == 2 && weights.columns == 1, "LogisticRegression: weights must be a column vector, got shape \(weights.shape)")
         self.weights = weights
     }
 

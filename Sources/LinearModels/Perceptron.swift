@@ -19,7 +19,7 @@ public struct Perceptron: Sendable {
     public var weights: Tensor
 
     public init(weights: Tensor) {
-        precondition(weights.rank == 2 && weights.columns == 1, "Perceptron: weights must be a column vector, got shape \(weights.shape)")
+        require(weights.rank == 2 && weights.columns == 1, "Perceptron: weights must be a column vector, got shape \(weights.shape)")
         self.weights = weights
     }
 

@@ -16,7 +16,7 @@ public struct SoftmaxRegression: Sendable {
     public var weights: Tensor
 
     public init(weights: Tensor) {
-        precondition(weights.rank == 2, "SoftmaxRegression: weights must be a matrix, got shape \(weights.shape)")
+        require(weights.rank == 2, "SoftmaxRegression: weights must be a matrix, got shape \(weights.shape)")
         self.weights = weights
     }
 
@@ -65,7 +65,7 @@ public struct SoftmaxRegression: Sendable {
                                batchSize: Int = 32, generator: inout Xoshiro256StarStar,
                                onEpoch: (Int, Float) -> Void = { _, _ in }) throws -> [Float] {
         requireShapes(X.rank == 2 && X.rows == labels.count, "SoftmaxRegression.train (X rows vs labels)", X.shape, [labels.count])
-        precondition(batchSize > 0 && epochs >= 0, "SoftmaxRegression.train: batchSize \(batchSize) and epochs \(epochs) must be positive")
+        require(batchSize > 0 && epochs >= 0, "SoftmaxRegression.train: batchSize \(batchSize) and epochs \(epochs) must be positive")
         let targets = oneHot(labels, classes: classes)
         var history: [Float] = []
         for epoch in 0..<epochs {

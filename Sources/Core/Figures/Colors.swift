@@ -66,7 +66,7 @@ public enum Palette {
     /// The colour of series or class `index`; after ten the colours repeat.
     /// Precondition: `index >= 0`.
     public static func color(_ index: Int) -> RGBColor {
-        precondition(index >= 0, "Palette.color: index must be >= 0, got \(index)")
+        require(index >= 0, "Palette.color: index must be >= 0, got \(index)")
         return colors[index % colors.count]
     }
 }
@@ -83,13 +83,13 @@ public struct ColorMap: Sendable {
 
     /// Precondition: at least two stops.
     public init(stops: [RGBColor]) {
-        precondition(stops.count >= 2, "ColorMap: needs at least 2 stops, got \(stops.count)")
+        require(stops.count >= 2, "ColorMap: needs at least 2 stops, got \(stops.count)")
         self.stops = stops
     }
 
     /// The colour at `t`, which is clamped to 0...1. Precondition: `t` is not NaN.
     public func color(at t: Double) -> RGBColor {
-        precondition(!t.isNaN, "ColorMap.color(at:): t is NaN")
+        require(!t.isNaN, "ColorMap.color(at:): t is NaN")
         let position = min(1, max(0, t)) * Double(stops.count - 1)
         let lower = min(Int(position), stops.count - 2)
         return stops[lower].mixed(with: stops[lower + 1], fraction: position - Double(lower))

@@ -42,7 +42,7 @@ public struct DecisionMap: Figure {
         MapGrid.requireRange(xRange, "DecisionMap xRange")
         MapGrid.requireRange(yRange, "DecisionMap yRange")
         if let negative = classes.joined().first(where: { $0 < 0 }) {
-            preconditionFailure("DecisionMap: classes must be >= 0, got \(negative)")
+            requirementFailed("DecisionMap: classes must be >= 0, got \(negative)")
         }
         self.title = title
         self.xLabel = xLabel

@@ -41,7 +41,7 @@ public struct Histogram: Figure {
     /// Preconditions: `bins >= 1`; `range`, if given, is finite with lowerBound < upperBound.
     public init(title: String = "", xLabel: String = "", yLabel: String = "count", bins: Int = 20,
                 range: ClosedRange<Double>? = nil) {
-        precondition(bins >= 1, "Histogram: bins must be >= 1, got \(bins)")
+        require(bins >= 1, "Histogram: bins must be >= 1, got \(bins)")
         if let range { MapGrid.requireRange(range, "Histogram range") }
         self.title = title
         self.xLabel = xLabel

@@ -40,8 +40,8 @@ public struct ImageGrid: Figure {
 
     /// Preconditions: `columns >= 1`, `imageSize > 0`, and `valueRange`, if given, is finite and wider than a point.
     public init(title: String = "", columns: Int = 10, valueRange: ClosedRange<Double>? = nil, imageSize: Double = 64) {
-        precondition(columns >= 1, "ImageGrid: columns must be >= 1, got \(columns)")
-        precondition(imageSize > 0 && imageSize.isFinite, "ImageGrid: imageSize must be positive, got \(imageSize)")
+        require(columns >= 1, "ImageGrid: columns must be >= 1, got \(columns)")
+        require(imageSize > 0 && imageSize.isFinite, "ImageGrid: imageSize must be positive, got \(imageSize)")
         if let valueRange { MapGrid.requireRange(valueRange, "ImageGrid valueRange") }
         self.title = title
         self.columns = columns
@@ -51,7 +51,7 @@ public struct ImageGrid: Figure {
 
     /// Adds one image. Precondition: `pixels.count == width * height`, both sizes >= 1.
     public mutating func add(image pixels: [some BinaryFloatingPoint], width: Int, height: Int, caption: String = "") {
-        precondition(width >= 1 && height >= 1 && pixels.count == width * height,
+        require(width >= 1 && height >= 1 && pixels.count == width * height,
                      "ImageGrid.add: a \(width) x \(height) image needs \(width * height) pixels, got \(pixels.count)")
         images.append(Image(pixels: pixels.map { Double($0) }, width: width, height: height, caption: caption))
     }

@@ -49,7 +49,7 @@ public struct LinePlot: Figure {
 
     /// Adds a series with the x value of every point given. Precondition: `x` and `y` have equal counts.
     public mutating func add(x: [some BinaryFloatingPoint], y: [some BinaryFloatingPoint], name: String = "") {
-        precondition(x.count == y.count, "LinePlot.add(x:y:name:): \(x.count) x values but \(y.count) y values"
+        require(x.count == y.count, "LinePlot.add(x:y:name:): \(x.count) x values but \(y.count) y values"
             + " for series \"\(name)\"")
         series.append(Series(name: name, x: x.map { Double($0) }, y: y.map { Double($0) }))
     }

@@ -17,7 +17,7 @@ public enum MapGrid {
     /// The centres of `count` equal slices of `range`, from its lower end up.
     /// Precondition: `count >= 1`, and `range` is finite with lowerBound < upperBound.
     public static func cellCenters(of range: ClosedRange<Double>, count: Int) -> [Double] {
-        precondition(count >= 1, "MapGrid.cellCenters: count must be >= 1, got \(count)")
+        require(count >= 1, "MapGrid.cellCenters: count must be >= 1, got \(count)")
         requireRange(range, "MapGrid.cellCenters")
         let step = (range.upperBound - range.lowerBound) / Double(count)
         return (0..<count).map { range.lowerBound + (Double($0) + 0.5) * step }
@@ -32,15 +32,15 @@ public enum MapGrid {
 
     /// Stops with a message unless `cells` has at least one row, and all rows have the same length >= 1.
     static func requireRectangular<Value>(_ cells: [[Value]], _ caller: String) {
-        precondition(!cells.isEmpty && !cells[0].isEmpty, "\(caller): the grid of values is empty")
+        require(!cells.isEmpty && !cells[0].isEmpty, "\(caller): the grid of values is empty")
         for (row, values) in cells.enumerated() where values.count != cells[0].count {
-            preconditionFailure("\(caller): row 0 has \(cells[0].count) values but row \(row) has \(values.count)")
+            requirementFailed("\(caller): row 0 has \(cells[0].count) values but row \(row) has \(values.count)")
         }
     }
 
     /// Stops with a message unless `range` is finite and wider than a point.
     static func requireRange(_ range: ClosedRange<Double>, _ caller: String) {
-        precondition(range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound,
+        require(range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound,
                      "\(caller): range must be finite with lowerBound < upperBound, got \(range)")
     }
 

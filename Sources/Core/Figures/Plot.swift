@@ -65,7 +65,7 @@ struct PlotFrame {
         self.top = title.isEmpty ? 16 : 44
         self.right = width - 20 - rightMargin
         self.bottom = height - (xLabel.isEmpty ? 32 : 52) - 14 * Double(footnotes.count)
-        precondition(right - left > 40 && bottom - top > 40,
+        require(right - left > 40 && bottom - top > 40,
                      "PlotFrame: canvas \(width) x \(height) leaves no room for the plot area")
         self.xAxis = xAxis
         self.yAxis = yAxis

@@ -26,9 +26,9 @@ struct PlotAxis: Sendable {
 
     /// Precondition: lower < upper, both finite, and both positive on a log axis.
     init(lower: Double, upper: Double, isLogarithmic: Bool = false, minimumTickStep: Double = 0) {
-        precondition(lower.isFinite && upper.isFinite && lower < upper,
+        require(lower.isFinite && upper.isFinite && lower < upper,
                      "PlotAxis: range must be finite with lower < upper, got \(lower)...\(upper)")
-        precondition(!isLogarithmic || lower > 0, "PlotAxis: a log axis needs lower > 0, got \(lower)")
+        require(!isLogarithmic || lower > 0, "PlotAxis: a log axis needs lower > 0, got \(lower)")
         self.lower = lower
         self.upper = upper
         self.isLogarithmic = isLogarithmic
@@ -53,7 +53,7 @@ struct PlotAxis: Sendable {
             let margin = (high - low) * padding
             (low, high) = (low - margin, high + margin)
         }
-        precondition((high - low).isFinite,
+        require((high - low).isFinite,
                      "PlotAxis: the data's range \(low)...\(high) is too large to draw (values near 1e308?)")
         if isLogarithmic { (low, high) = (pow(10, low), pow(10, high)) }
         self.init(lower: low, upper: high, isLogarithmic: isLogarithmic)

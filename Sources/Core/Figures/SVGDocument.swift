@@ -34,7 +34,7 @@ public struct SVGDocument: Sendable {
 
     /// An empty canvas. Precondition: both sizes are positive and finite.
     public init(width: Double, height: Double) {
-        precondition(width > 0 && height > 0 && width.isFinite && height.isFinite,
+        require(width > 0 && height > 0 && width.isFinite && height.isFinite,
                      "SVGDocument: canvas size must be positive and finite, got \(width) x \(height)")
         self.width = width
         self.height = height
@@ -160,11 +160,11 @@ public struct SVGDocument: Sendable {
     /// computed with integers so no locale or float printing rule can change it.
     /// Precondition: `value` is finite and |value| * 10^decimals < 1e15.
     static func formatFixed(_ value: Double, decimals: Int, dropTrailingZeros: Bool = false) -> String {
-        precondition(value.isFinite, "SVGDocument: cannot write the non-finite number \(value) into a figure")
+        require(value.isFinite, "SVGDocument: cannot write the non-finite number \(value) into a figure")
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (value * scale).rounded()
-        precondition(abs(scaled) < 1e15,
+        require(abs(scaled) < 1e15,
                      "SVGDocument: number \(value) is too large to write with \(decimals) decimals")
         let units = Int(abs(scaled))
         let sign = scaled < 0 ? "-" : ""

@@ -74,19 +74,19 @@ public struct LabelledPoints: Sendable {
 
     /// Appends points given as rows [x, y]. Preconditions: one label per row, 2 entries a row, labels >= 0.
     public mutating func add(rows: [[some BinaryFloatingPoint]], labels newLabels: [Int]) {
-        precondition(rows.count == newLabels.count, "points: \(rows.count) points but \(newLabels.count) labels")
+        require(rows.count == newLabels.count, "points: \(rows.count) points but \(newLabels.count) labels")
         for (index, row) in rows.enumerated() {
-            precondition(row.count == 2, "points: row \(index) has \(row.count) entries; a point needs 2 (x, y)")
+            require(row.count == 2, "points: row \(index) has \(row.count) entries; a point needs 2 (x, y)")
         }
         add(x: rows.map { $0[0] }, y: rows.map { $0[1] }, labels: newLabels)
     }
 
     /// Appends points given as columns. Preconditions: equal counts, labels >= 0.
     public mutating func add(x newX: [some BinaryFloatingPoint], y newY: [some BinaryFloatingPoint], labels newLabels: [Int]) {
-        precondition(newX.count == newY.count && newX.count == newLabels.count,
+        require(newX.count == newY.count && newX.count == newLabels.count,
                      "points: \(newX.count) x values, \(newY.count) y values and \(newLabels.count) labels differ")
         if let negative = newLabels.first(where: { $0 < 0 }) {
-            preconditionFailure("points: class labels must be >= 0, got \(negative)")
+            requirementFailed("points: class labels must be >= 0, got \(negative)")
         }
         x += newX.map { Double($0) }
         y += newY.map { Double($0) }
