@@ -116,10 +116,12 @@ public struct AveragedLearningCurve: Sendable {
 }
 
 /// Runs `method` `runs` times from a fresh table, run r with `Xoshiro256StarStar(seed: firstSeed + r)`,
-/// and averages the sum of rewards of each episode over the runs. Stops unless `runs` is positive.
+/// and averages the sum of rewards of each episode over the runs. `afterRun(k)` is called after run
+/// k = 1...runs (e.g. to show progress). Stops unless `runs` is positive.
 public func averagedLearningCurve<E: Environment>(_ method: TemporalDifferenceMethod, on environment: E,
                                                   runs: Int, episodes: Int, settings: LearningSettings,
-                                                  firstSeed: UInt64) -> AveragedLearningCurve {
+                                                  firstSeed: UInt64,
+                                                  afterRun: ((Int) -> Void)? = nil) -> AveragedLearningCurve {
     require(runs > 0, "averagedLearningCurve: the number of runs must be positive, got \(runs)")
     var sums = [Double](repeating: 0, count: episodes)
     var tables: [QTable] = []
@@ -128,6 +130,7 @@ public func averagedLearningCurve<E: Environment>(_ method: TemporalDifferenceMe
         let result = train(method, on: environment, episodes: episodes, settings: settings, generator: &generator)
         for (k, summary) in result.episodes.enumerated() { sums[k] += summary.totalReward }
         tables.append(result.q)
+        afterRun?(run + 1)
     }
     return AveragedLearningCurve(meanTotalRewards: sums.map { $0 / Double(runs) }, tables: tables,
                                  firstSeed: firstSeed)
