@@ -15,8 +15,10 @@
 ///
 /// ```swift
 /// let cliff = CliffWalking()
-/// print(cliff.outcomes(of: GridMove.up.rawValue, in: cliff.startState))
-/// // [Outcome(probability: 1.0, reward: -1.0, nextState: 24)]
+/// let up = cliff.outcomes(of: GridMove.up.rawValue, in: cliff.startState)[0]
+/// print(up.reward, up.nextState)                      // -1.0 24
+/// let right = cliff.outcomes(of: GridMove.right.rawValue, in: cliff.startState)[0]
+/// print(right.reward, right.nextState)                // -100.0 36: into the cliff, back to S
 /// ```
 ///
 /// The cliff cells keep their state numbers (37...46, between S = 36 and G = 47) so that states and
@@ -53,8 +55,10 @@ public struct CliffWalking: GridEnvironment {
 
     /// G ends the episode; cliff cells are never occupied (see the type's documentation).
     public func isTerminal(_ state: Int) -> Bool {
-        requireValid(state: state, "CliffWalking.isTerminal")
-        return state > startState                           // the bottom row after S: cliff and G
+        switch cellKind(state) {
+        case .goal, .cliff: return true
+        case .start, .free, .hole: return false
+        }
     }
 
     /// One outcome with probability 1. Stops when the state or action is out of range, or the state

@@ -9,8 +9,8 @@
 ///
 /// ```swift
 /// let chain = GridWorld.chain(length: 4)          // S . . G, reward 1 on reaching G
-/// print(chain.outcomes(of: GridMove.right.rawValue, in: 2))
-/// // [Outcome(probability: 1.0, reward: 1.0, nextState: 3)]
+/// let outcome = chain.outcomes(of: GridMove.right.rawValue, in: 2)[0]
+/// print(outcome.probability, outcome.reward, outcome.nextState)   // 1.0 1.0 3
 /// ```
 public struct GridWorld: GridEnvironment {
     public let grid: GridGeometry

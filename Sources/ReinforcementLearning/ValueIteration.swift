@@ -52,11 +52,12 @@ public struct ValueIterationResult: Sendable {
 /// has a meaning of its own (see `valueIteration(on:discount:horizon:)`).
 /// With gamma = 1 it converges when every policy the optimum needs ends its episodes; on the frozen
 /// lake V*(s) is then the best probability of ever reaching the goal from s.
-/// Stops when gamma is outside [0, 1] or the tolerance is not positive.
+/// Stops when gamma is outside [0, 1] or the tolerance or the sweep limit is not positive.
 public func valueIteration<E: Environment>(on environment: E, discount gamma: Double, tolerance: Double = 1e-12,
                                            maximumSweeps: Int = 1_000_000) -> ValueIterationResult {
     requireDiscount(gamma, "valueIteration")
     require(tolerance > 0, "valueIteration: the tolerance must be positive, got \(tolerance)")
+    require(maximumSweeps > 0, "valueIteration: the number of sweeps must be positive, got \(maximumSweeps)")
     var values = [Double](repeating: 0, count: environment.stateCount)
     var q = QTable(for: environment)
     for sweep in 1...maximumSweeps {
