@@ -10,6 +10,9 @@ struct CliffResults {
     var pathSteps: [TemporalDifferenceMethod: String] = [:]
     var pathReturns: [TemporalDifferenceMethod: String] = [:]
     var onlineReturnLast100: [TemporalDifferenceMethod: Double] = [:]
+    /// The exact value from S of exploring with epsilon = 0.1 around Q*, and of the best epsilon-greedy agent.
+    var aroundOptimum = 0.0
+    var bestExploring = 0.0
 }
 
 func cliffWalkingSection(options: ChapterOptions, runs: Int) throws -> CliffResults {
@@ -46,7 +49,17 @@ func cliffWalkingSection(options: ChapterOptions, runs: Int) throws -> CliffResu
           + " Q-learning \(formatted(results.onlineReturnLast100[.qLearning]!, digits: 1)),"
           + " Sarsa \(formatted(results.onlineReturnLast100[.sarsa]!, digits: 1)).")
     print("   Q-learning learns the values of the best path, the edge, and its random steps drop it into the cliff now")
-    print("   and then; Sarsa learns the values of the exploring agent itself, which is safer away from the edge.\n")
+    print("   and then; Sarsa learns the values of the exploring agent itself, which is safer away from the edge.")
+    let qStar = optimum.actionValues
+    results.aroundOptimum = evaluatePolicy(actionProbabilities: qStar.epsilonGreedyProbabilities(epsilon: 0.1),
+                                           on: cliff, discount: 1)[cliff.startState]
+    let bestSoft = epsilonSoftValueIteration(on: cliff, discount: 1, epsilon: 0.1)
+    results.bestExploring = evaluatePolicy(actionProbabilities: bestSoft.actionValues.epsilonGreedyProbabilities(epsilon: 0.1),
+                                           on: cliff, discount: 1)[cliff.startState]
+    print("   The exact values behind these numbers (policy evaluation, no sampling): exploring with epsilon = 0.1 around")
+    print("   Q*, the edge path, earns \(formatted(results.aroundOptimum, digits: 2)) per episode on average; the best any"
+          + " epsilon-greedy agent can earn is \(formatted(results.bestExploring, digits: 2)),")
+    print("   one row away from the edge (value iteration for an agent that explores, Sutton & Barto Sec. 5.4).\n")
 
     for method in TemporalDifferenceMethod.allCases {
         let table = curves[method]!.tables[0]
@@ -70,13 +83,13 @@ func cliffWalkingSection(options: ChapterOptions, runs: Int) throws -> CliffResu
           + " Sarsa's reaches G")
     print("   without entering the row along the cliff in \(safePaths) (with a constant alpha its table is still noisy).")
 
-    try writeCliffFigures(curves: curves, cliff: cliff, options: options, runs: runs)
+    try writeCliffFigures(curves: curves, cliff: cliff, options: options, runs: runs, results: results)
     return results
 }
 
 /// Figure 6.4 (learning curves), the two greedy policies, and the two value functions as heat maps.
 func writeCliffFigures(curves: [TemporalDifferenceMethod: AveragedLearningCurve], cliff: CliffWalking,
-                       options: ChapterOptions, runs: Int) throws {
+                       options: ChapterOptions, runs: Int, results: CliffResults) throws {
     let smoothing = 10
     var plot = LinePlot(title: "Cliff walking (Sutton & Barto Fig. 6.4), mean of \(runs) runs",
                         xLabel: "episode", yLabel: "sum of rewards during episode (smoothed)")
@@ -85,6 +98,10 @@ func writeCliffFigures(curves: [TemporalDifferenceMethod: AveragedLearningCurve]
         let smoothed = movingAverage(curves[method]!.meanTotalRewards, width: smoothing).map { max($0, -100) }
         plot.add(x: (1...smoothed.count).map(Double.init), y: smoothed, name: method.rawValue)
     }
+    let ends = [1.0, Double(options.epochs)]
+    plot.add(x: ends, y: [results.aroundOptimum, results.aroundOptimum], name: "exact: exploring around Q*")
+    plot.add(x: ends, y: [results.bestExploring, results.bestExploring], name: "exact: best exploring agent")
+    plot.width = 820
     var written = [try options.figurePath("fig-6.4-cliff-walking-returns.svg")]
     try plot.write(to: written[0])
 

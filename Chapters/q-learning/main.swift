@@ -72,6 +72,8 @@ func run() throws {
         "cliff_sarsa_path_return": cliff.pathReturns[.sarsa]!,
         "cliff_q_learning_online_return_last100": formatted(cliff.onlineReturnLast100[.qLearning]!, digits: 2),
         "cliff_sarsa_online_return_last100": formatted(cliff.onlineReturnLast100[.sarsa]!, digits: 2),
+        "cliff_exact_return_exploring_around_optimum": formatted(cliff.aroundOptimum, digits: 2),
+        "cliff_exact_return_best_exploring_agent": formatted(cliff.bestExploring, digits: 2),
         "frozen_lake_optimum": formatted(lake.optimum),
         "frozen_lake_optimum_100_steps": formatted(lake.optimumWithin100Steps),
         "frozen_lake_q_learning": formatted(lake.learnt),

@@ -21,24 +21,34 @@ import Core
 /// action out of range.
 public func evaluatePolicy<E: Environment>(_ policy: [Int], on environment: E, discount gamma: Double) -> [Double] {
     requirePolicy(policy, environment, "evaluatePolicy")
+    return evaluatePolicy(actionProbabilities: oneHot(policy, environment), on: environment, discount: gamma)
+}
+
+/// v_pi for a stochastic policy, `actionProbabilities[s][a]` = pi(a | s): the same linear system with
+/// p(s' | s) = sum_a pi(a | s) p(s' | s, a). For example the epsilon-greedy policy of a table
+/// (`QTable.epsilonGreedyProbabilities`), whose value is what an exploring agent earns on average.
+/// Stops as `evaluatePolicy(_:on:discount:)` does, and when a row is not a probability distribution.
+public func evaluatePolicy<E: Environment>(actionProbabilities: [[Double]], on environment: E,
+                                           discount gamma: Double) -> [Double] {
     requireDiscount(gamma, "evaluatePolicy")
+    let step = outcomes(following: actionProbabilities, on: environment, "evaluatePolicy")
     let n = environment.stateCount
-    let endsSomewhere = statesThatCanEnd(following: policy, on: environment)
+    let endsSomewhere = statesThatCanEnd(step, environment)
     // The unknowns: non-terminal states, except (for gamma = 1) those that can never end.
     let unknowns = (0..<n).filter { !environment.isTerminal($0) && (gamma < 1 || endsSomewhere[$0]) }
-    for state in 0..<n where !environment.isTerminal(state) && !unknowns.contains(state) {
-        require(environment.outcomes(of: policy[state], in: state).allSatisfy { $0.reward == 0 },
+    var index = [Int](repeating: -1, count: n)          // state -> row of the system; -1: value 0
+    for (row, state) in unknowns.enumerated() { index[state] = row }
+    for state in 0..<n where !environment.isTerminal(state) && index[state] < 0 {
+        require(step[state].allSatisfy { $0.reward == 0 },
                 "evaluatePolicy: with gamma = 1 the policy never ends from state \(state) and earns rewards there: its value is infinite")
     }
     guard !unknowns.isEmpty else { return [Double](repeating: 0, count: n) }
 
-    var index = [Int](repeating: -1, count: n)          // state -> row of the system
-    for (row, state) in unknowns.enumerated() { index[state] = row }
     var matrix = DoubleMatrix(size: unknowns.count, entries: [Double](repeating: 0, count: unknowns.count * unknowns.count))
     var rightHandSide = [Double](repeating: 0, count: unknowns.count)
     for (row, state) in unknowns.enumerated() {
         matrix[row, row] += 1
-        for outcome in environment.outcomes(of: policy[state], in: state) {
+        for outcome in step[state] {
             rightHandSide[row] += outcome.probability * outcome.reward
             let column = index[outcome.nextState]        // -1: terminal or never-ending, value 0
             if column >= 0 { matrix[row, column] -= gamma * outcome.probability }
@@ -64,11 +74,11 @@ public func evaluatePolicy<E: Environment>(_ policy: [Int], on environment: E, d
     requirePolicy(policy, environment, "evaluatePolicy")
     requireDiscount(gamma, "evaluatePolicy")
     require(horizon > 0, "evaluatePolicy: the horizon must be positive, got \(horizon)")
+    let step = outcomes(following: oneHot(policy, environment), on: environment, "evaluatePolicy")
     var values = [Double](repeating: 0, count: environment.stateCount)
     for _ in 1...horizon {
-        values = (0..<environment.stateCount).map { state in
-            if environment.isTerminal(state) { return 0 }
-            return environment.outcomes(of: policy[state], in: state).reduce(0) { sum, outcome in
+        values = step.map { outcomes in
+            outcomes.reduce(0) { sum, outcome in
                 let next = environment.isTerminal(outcome.nextState) ? 0 : values[outcome.nextState]
                 return sum + outcome.probability * (outcome.reward + gamma * next)
             }
@@ -81,12 +91,15 @@ public func evaluatePolicy<E: Environment>(_ policy: [Int], on environment: E, d
 /// (a search backwards from the terminal states along transitions of positive probability).
 public func statesThatCanEnd<E: Environment>(following policy: [Int], on environment: E) -> [Bool] {
     requirePolicy(policy, environment, "statesThatCanEnd")
+    return statesThatCanEnd(outcomes(following: oneHot(policy, environment), on: environment, "statesThatCanEnd"),
+                            environment)
+}
+
+func statesThatCanEnd(_ step: [[Outcome]], _ environment: some Environment) -> [Bool] {
     let n = environment.stateCount
     var predecessors = [[Int]](repeating: [], count: n)
-    for state in 0..<n where !environment.isTerminal(state) {
-        for outcome in environment.outcomes(of: policy[state], in: state) where outcome.probability > 0 {
-            predecessors[outcome.nextState].append(state)
-        }
+    for state in 0..<n {
+        for outcome in step[state] where outcome.probability > 0 { predecessors[outcome.nextState].append(state) }
     }
     var canEnd = (0..<n).map(environment.isTerminal)
     var frontier = (0..<n).filter(environment.isTerminal)
@@ -97,6 +110,30 @@ public func statesThatCanEnd<E: Environment>(following policy: [Int], on environ
         }
     }
     return canEnd
+}
+
+/// The outcomes of one step from each state when actions are drawn from `actionProbabilities`:
+/// every outcome of every action a, its probability multiplied by pi(a | s). Terminal states have none.
+func outcomes(following actionProbabilities: [[Double]], on environment: some Environment, _ caller: String) -> [[Outcome]] {
+    require(actionProbabilities.count == environment.stateCount,
+            "\(caller): the policy has \(actionProbabilities.count) rows for \(environment.stateCount) states")
+    return actionProbabilities.enumerated().map { state, row in
+        if environment.isTerminal(state) { return [] }
+        require(row.count == environment.actionCount && row.allSatisfy { $0 >= 0 } && abs(row.reduce(0, +) - 1) < 1e-9,
+                "\(caller): the action probabilities of state \(state) must be \(environment.actionCount) numbers >= 0 adding up to 1, got \(row)")
+        return row.enumerated().flatMap { action, chance in
+            chance == 0 ? [] : environment.outcomes(of: action, in: state).map {
+                Outcome(probability: chance * $0.probability, reward: $0.reward, nextState: $0.nextState)
+            }
+        }
+    }
+}
+
+/// The deterministic policy as probabilities: 1 for its action, 0 for the others.
+func oneHot(_ policy: [Int], _ environment: some Environment) -> [[Double]] {
+    policy.enumerated().map { state, action in
+        (0..<environment.actionCount).map { environment.isTerminal(state) || $0 != action ? 0 : 1 }
+    }
 }
 
 /// Plays one episode from the start state, taking `policy[s]` in every state s and sampling each

@@ -100,6 +100,20 @@ public struct QTable: Equatable, Sendable {
         fatalError("QTable.epsilonGreedyAction: unreachable, \(tieCount) ties counted")
     }
 
+    /// pi(a | s) of the epsilon-greedy choice above, for every state: epsilon / |A| for every action,
+    /// plus (1 - epsilon) shared equally among the actions of largest Q(s, a). For the exact value of
+    /// what an exploring agent earns (`evaluatePolicy(actionProbabilities:on:discount:)`).
+    /// Stops when epsilon is outside [0, 1].
+    public func epsilonGreedyProbabilities(epsilon: Double) -> [[Double]] {
+        requireExploration(epsilon, "QTable.epsilonGreedyProbabilities")
+        return (0..<stateCount).map { state in
+            let best = maximum(in: state)
+            let row = (0..<actionCount).map { storage[state * actionCount + $0] }
+            let ties = Double(row.filter { $0 == best }.count)
+            return row.map { epsilon / Double(actionCount) + ($0 == best ? (1 - epsilon) / ties : 0) }
+        }
+    }
+
     /// The largest |Q(s, a) - other(s, a)| over all entries. Stops unless the shapes agree.
     public func largestDifference(from other: QTable) -> Double {
         require(stateCount == other.stateCount && actionCount == other.actionCount,

@@ -91,6 +91,28 @@ struct LearningTests {
         }
     }
 
+    @Test("Figure 6.4 explained: Q-learning explores around Q*, and the epsilon-greedy policy of Q* earns exactly -50.80; no epsilon-greedy agent can beat -20.71")
+    func onlineReturnsAgainstTheOracle() {
+        let cliff = CliffWalking()
+        let qStar = valueIteration(on: cliff, discount: 1).actionValues
+        let aroundQStar = evaluatePolicy(actionProbabilities: qStar.epsilonGreedyProbabilities(epsilon: 0.1),
+                                         on: cliff, discount: 1)[cliff.startState]
+        #expect(isApproximatelyEqual(aroundQStar, -50.80004766676943, relativeTolerance: 1e-9))
+        let bestSoft = epsilonSoftValueIteration(on: cliff, discount: 1, epsilon: 0.1)
+        #expect(bestSoft.converged)
+        let bestSoftValue = evaluatePolicy(actionProbabilities: bestSoft.actionValues.epsilonGreedyProbabilities(epsilon: 0.1),
+                                           on: cliff, discount: 1)[cliff.startState]
+        #expect(isApproximatelyEqual(bestSoftValue, -20.70767739866938, relativeTolerance: 1e-9))
+        #expect(isApproximatelyEqual(bestSoft.stateValues[cliff.startState], bestSoftValue, relativeTolerance: 1e-9))
+        // The best epsilon-soft policy keeps one row away from the edge: 15 steps.
+        let safe = playEpisode(following: bestSoft.greedyPolicy, on: cliff, stepLimit: 100)
+        #expect(safe.states == [36, 24] + Array(12...23) + [35, 47])
+        // Q-learning has (nearly) learnt Q*, so it earns what exploring around Q* earns: -50.5 against -50.80.
+        #expect(abs(meanOfLast(100, .qLearning) - aroundQStar) < 2, "Q-learning \(meanOfLast(100, .qLearning))")
+        // Sarsa, with its noisy constant-alpha table, lies between the two: about -27.
+        #expect(meanOfLast(100, .sarsa) > aroundQStar && meanOfLast(100, .sarsa) < bestSoftValue)
+    }
+
     @Test("Frozen lake: trained Q-learning's greedy policy achieves the optimum 14/17 to within 0.01, evaluated exactly (seeds 1, 2, 3)",
           arguments: [UInt64(1), 2, 3])
     func frozenLakeNearOptimum(seed: UInt64) {

@@ -106,6 +106,23 @@ struct PlanningTests {
         #expect(isApproximatelyEqual(values, swept, relativeTolerance: 1e-9, absoluteTolerance: 1e-12))
     }
 
+    @Test("A stochastic policy: uniformly random moves on the chain, evaluated exactly, agree with the Bellman expectation equation")
+    func randomPolicy() {
+        let chain = GridWorld.chain(length: 5)
+        let uniform = [[Double]](repeating: [0.25, 0.25, 0.25, 0.25], count: 5)
+        let values = evaluatePolicy(actionProbabilities: uniform, on: chain, discount: 0.9)
+        let lookAhead = lookAheadActionValues(on: chain, stateValues: values, discount: 0.9)
+        for state in 0..<4 {
+            let expected = (0..<4).reduce(0.0) { $0 + 0.25 * lookAhead[state, $1] }
+            #expect(isApproximatelyEqual(values[state], expected, relativeTolerance: 1e-12), "state \(state)")
+        }
+        // epsilon = 1 makes any table's epsilon-greedy policy the uniform one.
+        #expect(QTable(for: chain).epsilonGreedyProbabilities(epsilon: 1) == uniform)
+        // With gamma = 1 a random walker reaches G for sure.
+        #expect(isApproximatelyEqual(evaluatePolicy(actionProbabilities: uniform, on: chain, discount: 1)[0], 1,
+                                     relativeTolerance: 1e-12))
+    }
+
     @Test("Policy evaluation with gamma < 1 equals the look-ahead of its own values (Eq. 4.4), cliff walking gamma = 0.9")
     func bellmanExpectationEquation() {
         let cliff = CliffWalking()

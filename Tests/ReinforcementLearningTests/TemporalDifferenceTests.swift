@@ -104,6 +104,19 @@ struct ActionSelectionTests {
         #expect(zip(counts, expected).allSatisfy { abs(Double($0) - $1) < 300 }, "\(counts) against \(expected)")
     }
 
+    @Test("epsilonGreedyProbabilities gives the chances epsilonGreedyAction samples, ties included (seed 7, 60,000 draws)")
+    func probabilitiesMatchTheSampler() {
+        var generator = Xoshiro256StarStar(seed: 7)
+        let q = handTable()
+        let probabilities = q.epsilonGreedyProbabilities(epsilon: 0.3)
+        #expect(isApproximatelyEqual(probabilities[1], [0.1, 0.8, 0.1]))
+        #expect(isApproximatelyEqual(probabilities[0], [1.0 / 3, 1.0 / 3, 1.0 / 3]))   // all tied
+        var counts = [0, 0, 0]
+        for _ in 0..<60_000 { counts[q.epsilonGreedyAction(in: 1, epsilon: 0.3, generator: &generator)] += 1 }
+        // Standard deviations 73 and 98: 400 is over 4 sigma.
+        #expect(zip(counts, probabilities[1]).allSatisfy { abs(Double($0) - 60_000 * $1) < 400 }, "\(counts)")
+    }
+
     @Test("epsilon = 1 picks uniformly at random (seed 6, 30,000 draws)")
     func epsilonOne() {
         var generator = Xoshiro256StarStar(seed: 6)
