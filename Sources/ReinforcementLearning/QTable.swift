@@ -36,7 +36,7 @@ public struct QTable: Equatable, Sendable {
         self.storage = [Double](repeating: initialValue, count: stateCount * actionCount)
     }
 
-    /// A zero table shaped for `environment`.
+    /// A table shaped for `environment`, every entry `initialValue`.
     public init(for environment: some Environment, initialValue: Double = 0) {
         self.init(stateCount: environment.stateCount, actionCount: environment.actionCount, initialValue: initialValue)
     }
