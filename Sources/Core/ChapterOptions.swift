@@ -100,8 +100,10 @@ public func summaryLine(_ pairs: KeyValuePairs<String, String>) -> String {
 }
 
 /// A number with `digits` digits after the point, e.g. `formatted(0.96389, digits: 4)` is "0.9639".
+/// A value that rounds to zero prints as "0.0000", never "-0.0000".
 public func formatted(_ value: Double, digits: Int = 4) -> String {
-    String(format: "%.\(digits)f", value)
+    let text = String(format: "%.\(digits)f", value)
+    return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
 }
 
 public func formatted(_ value: Float, digits: Int = 4) -> String {

@@ -97,5 +97,7 @@ struct ChapterOptionsTests {
     func summary() {
         #expect(summaryLine(["a": "1", "b": "x"]) == "a=1 b=x")
         #expect(formatted(0.96389, digits: 3) == "0.964")
+        #expect(formatted(-0.00001, digits: 4) == "0.0000")
+        #expect(formatted(-0.5, digits: 1) == "-0.5")
     }
 }
