@@ -13,19 +13,26 @@ let package = Package(
     products: [
         .library(name: "Core", targets: ["Core"]),
         .library(name: "LinearModels", targets: ["LinearModels"]),
+        .library(name: "ReinforcementLearning", targets: ["ReinforcementLearning"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
+        .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "LinearModels", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "ReinforcementLearning", dependencies: ["Core"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
+        .executableTarget(name: "q-learning", dependencies: ["Core", "ReinforcementLearning"],
+                          path: "Chapters/q-learning"),
         .executableTarget(name: "benchmarks", dependencies: ["Core"], path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
+        .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
     ]
 )

@@ -10,11 +10,13 @@ let package = Package(
         .target(name: "Exercises", dependencies: [
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )

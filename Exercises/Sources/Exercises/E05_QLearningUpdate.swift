@@ -1,0 +1,30 @@
+// Exercise 05: one Q-learning update.   Practises DL Padova "Q-Learning", L720-728 (Bellman's
+// equation and the learning rate; the update rule itself is erratum E-14).
+// Check:  swift test --package-path Exercises --filter Exercise05
+//
+// From the transition <s, a, r, s'>, Q-learning moves Q(s, a) toward Bellman's target:
+//     target    = r + gamma max_a' Q(s', a')      (just r when s' is terminal: nothing comes after)
+//     Q(s, a)  <-  (1 - alpha) Q(s, a) + alpha target
+// With alpha = 1 this is Bellman's equation itself; with alpha < 1 Q moves part of the way.
+//
+// Hint: `q[s, a]` reads and writes one entry (`var table = q` first: q is a value). Find the largest
+// Q(s', a') with a loop over `0..<q.actionCount` (do not call `q.maximum(in:)`: that is the point of the
+// exercise). With Q = 0, r = 1, gamma = 0.9 and max_a' Q(s', a') = 2: alpha = 1 gives 2.8, alpha = 0.5 gives 1.4.
+
+import Core
+import ReinforcementLearning
+
+/// The table after one Q-learning update of Q(state, action).
+/// - Parameters:
+///   - q: the table before the update.
+///   - state, action: s and a, the pair that was tried.
+///   - reward: r, what it earned.
+///   - nextState: s', where it led; `nextIsTerminal` says whether the episode ended there.
+///   - learningRate: alpha in (0, 1].
+///   - discount: gamma in [0, 1].
+/// - Returns: the table with only Q(state, action) changed.
+public func qLearningStep(_ q: QTable, state: Int, action: Int, reward: Double, nextState: Int,
+                          nextIsTerminal: Bool, learningRate alpha: Double, discount gamma: Double) -> QTable {
+    // TODO: compute Bellman's target, then move Q(state, action) toward it by alpha.
+    return q
+}

@@ -1,0 +1,46 @@
+// Requirements.swift: the checks every public function of this module makes on its arguments.
+// Goals, in order: a programmer error stops the program with a message that names the value;
+// the message survives the optimised build this library is compiled with.
+//
+// Why not `precondition`: this target is compiled with -O even in debug builds (see Package.swift),
+// and under -O the standard library's `precondition` traps *without printing its message*
+// (measured with Swift 6.3.1: "Illegal instruction" and no text). `fatalError` always prints.
+
+/// Stops the program with `message` (and the caller's file and line) when `condition` is false.
+///
+/// Used like `precondition`, for programmer errors: a discount outside [0, 1], a state that does
+/// not exist. The message is only built when the check fails.
+@inline(__always) @usableFromInline
+func require(_ condition: Bool, _ message: @autoclosure () -> String,
+             file: StaticString = #fileID, line: UInt = #line) {
+    if _slowPath(!condition) { fail(message(), file: file, line: line) }
+}
+
+/// Kept out of line so that the check above costs one compare and branch in a hot loop.
+@inline(never) @usableFromInline
+func fail(_ message: String, file: StaticString, line: UInt) -> Never {
+    fatalError(message, file: file, line: line)
+}
+
+/// Stops unless the discount factor gamma lies in [0, 1].
+///
+/// DL Padova allows 0 <= gamma <= 1 for episodes ("Reinforcement Learning", L714) and asks for
+/// gamma < 1 for the infinite sum at L115 (catalogue E-13). Every environment here ends its
+/// episodes, so gamma = 1 is allowed (Sutton & Barto's cliff walking uses it).
+func requireDiscount(_ gamma: Double, _ caller: String, file: StaticString = #fileID, line: UInt = #line) {
+    require(gamma >= 0 && gamma <= 1, "\(caller): the discount gamma must lie in [0, 1], got \(gamma)",
+            file: file, line: line)
+}
+
+/// Stops unless the exploration rate epsilon lies in [0, 1] (it is a probability).
+func requireExploration(_ epsilon: Double, _ caller: String, file: StaticString = #fileID, line: UInt = #line) {
+    require(epsilon >= 0 && epsilon <= 1, "\(caller): the exploration rate epsilon must lie in [0, 1], got \(epsilon)",
+            file: file, line: line)
+}
+
+/// Stops unless the learning rate alpha lies in (0, 1]: alpha = 1 is Bellman's assignment, alpha = 0
+/// would learn nothing, and alpha > 1 overshoots the target.
+func requireLearningRate(_ alpha: Double, _ caller: String, file: StaticString = #fileID, line: UInt = #line) {
+    require(alpha > 0 && alpha <= 1, "\(caller): the learning rate alpha must lie in (0, 1], got \(alpha)",
+            file: file, line: line)
+}
