@@ -20,6 +20,8 @@
 /// let lake = FrozenLake()
 /// print(lake.outcomes(of: GridMove.down.rawValue, in: 0).map(\.nextState))   // [4, 0, 1]: down, left (wall), right
 /// ```
+import Core
+
 public struct FrozenLake: GridEnvironment {
     public let grid: GridGeometry
     /// The map, one string per row of S, F, H, G.

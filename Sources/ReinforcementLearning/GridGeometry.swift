@@ -5,6 +5,8 @@
 // map is printed); moves that cannot leave the grid; pictures a student can read in a terminal.
 
 /// The four moves of a grid, as actions 0...3 (clockwise from up).
+import Core
+
 public enum GridMove: Int, CaseIterable, Sendable {
     case up = 0, right, down, left
 

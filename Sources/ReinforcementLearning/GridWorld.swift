@@ -12,6 +12,8 @@
 /// let outcome = chain.outcomes(of: GridMove.right.rawValue, in: 2)[0]
 /// print(outcome.probability, outcome.reward, outcome.nextState)   // 1.0 1.0 3
 /// ```
+import Core
+
 public struct GridWorld: GridEnvironment {
     public let grid: GridGeometry
     public let startState: Int

@@ -2,25 +2,9 @@
 // Goals, in order: a programmer error stops the program with a message that names the value;
 // the message survives the optimised build this library is compiled with.
 //
-// Why not `precondition`: this target is compiled with -O even in debug builds (see Package.swift),
-// and under -O the standard library's `precondition` traps *without printing its message*
-// (measured with Swift 6.3.1: "Illegal instruction" and no text). `fatalError` always prints.
+// They go through Core's `require`, which prints its message under -O (see Core/Require.swift).
 
-/// Stops the program with `message` (and the caller's file and line) when `condition` is false.
-///
-/// Used like `precondition`, for programmer errors: a discount outside [0, 1], a state that does
-/// not exist. The message is only built when the check fails.
-@inline(__always) @usableFromInline
-func require(_ condition: Bool, _ message: @autoclosure () -> String,
-             file: StaticString = #fileID, line: UInt = #line) {
-    if _slowPath(!condition) { fail(message(), file: file, line: line) }
-}
-
-/// Kept out of line so that the check above costs one compare and branch in a hot loop.
-@inline(never) @usableFromInline
-func fail(_ message: String, file: StaticString, line: UInt) -> Never {
-    fatalError(message, file: file, line: line)
-}
+import Core
 
 /// Stops unless the discount factor gamma lies in [0, 1].
 ///

@@ -17,6 +17,8 @@
 /// ```
 ///
 /// Swift arrays count from 0, the notes' rewards from 1: `rewards[0]` is r_1, `rewards[t - 1]` is r_t.
+import Core
+
 public struct Episode: Equatable, Sendable {
     /// s_0 ... s_n, n + 1 states.
     public var states: [Int]

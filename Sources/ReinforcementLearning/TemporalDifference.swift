@@ -16,6 +16,8 @@
 /// On a stochastic environment (the frozen lake) the printed equation holds only on average over
 /// the next state: Q*(s, a) = E[r + gamma max_a' Q*(s', a')] (erratum E-RL-2).
 /// Stops when gamma is outside [0, 1] or `nextState` is not a state of the table.
+import Core
+
 public func bellmanTarget(reward: Double, nextState: Int, nextIsTerminal: Bool, q: QTable,
                           discount gamma: Double) -> Double {
     requireDiscount(gamma, "bellmanTarget")

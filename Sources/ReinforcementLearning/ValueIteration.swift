@@ -11,6 +11,8 @@
 /// With V = V* this is Q*, and V*(s) = max_a Q*(s, a) is Bellman's optimality equation
 /// (Sutton & Barto Eq. 3.20). Rows of terminal states are 0.
 /// Stops when gamma is outside [0, 1] or there is not one value per state.
+import Core
+
 public func lookAheadActionValues<E: Environment>(on environment: E, stateValues: [Double],
                                                   discount gamma: Double) -> QTable {
     requireDiscount(gamma, "lookAheadActionValues")
