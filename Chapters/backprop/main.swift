@@ -1,0 +1,1 @@
+print("backprop: work in progress")
