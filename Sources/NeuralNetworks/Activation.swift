@@ -85,7 +85,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
         case .linear: z
         case .softmax: z.softmaxRows()
         case .sigmoid: mapElements(z) { Core.sigmoid($0) }
-        case .relu: mapElements(z) { $0 < 0 ? 0 : $0 }
+        case .relu: Self.relu(z)
         default: mapElements(z) { value($0) }
         }
     }
@@ -113,6 +113,13 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
         default:
             return combineElements(outputGradient, z, operation) { g, z in g * derivative(z) }
         }
+    }
+
+    /// ReLU of every element through Core's SIMD kernel.
+    private static func relu(_ z: Tensor) -> Tensor {
+        var result = Tensor(shape: z.shape)
+        z.scalars.withUnsafeBufferPointer { x in result.scalars.withUnsafeMutableBufferPointer { Kernels.relu(x, into: $0) } }
+        return result
     }
 
     /// Each row of dJ/dZ for the softmax: S ⊙ (g - (g . S)), the Jacobian of Eq. (2.2.10) applied to g.

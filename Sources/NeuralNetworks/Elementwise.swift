@@ -2,7 +2,8 @@
 // written with, e.g. the product ⊙ of MLiS II Eq. (1.3.6).
 // Goals, in order: one checked place for "same shape, one loop"; loops over raw buffers that the
 // optimiser compiles to straight vector code (no bounds or copy-on-write checks per element).
-// These are small helpers for this module's maps; matrix products go through Core's `matmul`.
+// These are small helpers for this module's maps; the product ⊙ and ReLU use Core's SIMD kernels, and
+// matrix products go through Core's `matmul`.
 
 import Core
 
@@ -57,7 +58,14 @@ extension Tensor {
     /// The elementwise (Hadamard) product self ⊙ other, the ⊙ of MLiS II Eq. (1.3.6).
     /// Precondition: equal shapes.
     public func multipliedElementwise(by other: Tensor) -> Tensor {
-        combineElements(self, other, "multipliedElementwise") { $0 * $1 }
+        requireShapes(shape == other.shape, "multipliedElementwise", shape, other.shape)
+        var result = Tensor(shape: shape)
+        scalars.withUnsafeBufferPointer { x in
+            other.scalars.withUnsafeBufferPointer { y in
+                result.scalars.withUnsafeMutableBufferPointer { Kernels.multiply(x, y, into: $0) }
+            }
+        }
+        return result
     }
 
     /// The Euclidean norm sqrt(sum of squares) of all elements, through Core's dot kernel.
