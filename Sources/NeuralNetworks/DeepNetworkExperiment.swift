@@ -14,7 +14,8 @@ public struct LayerStatistics: Sendable {
     public let activationMean: Float
     /// The spread of the activations (the width of the left histograms of Fig. 1.6.1).
     public let activationStandardDeviation: Float
-    /// The fraction of sigmoid activations within 0.05 of 0 or 1 (saturated).
+    /// The fraction of saturated units: Phi'(z) below a tenth of Phi'(0), its largest value for the
+    /// sigmoid and tanh (for the sigmoid, a below 0.026 or above 0.974).
     public let saturatedFraction: Float
     /// The mean of Phi'(z) over the batch and the units (the right histograms of Fig. 1.6.1).
     public let derivativeMean: Float
@@ -47,8 +48,10 @@ public struct DeepNetworkExperiment: Sendable {
             let dense = Dense(inputs: width, outputs: width, activation: activation,
                               weightInitialisation: initialisation, generator: &generator)
             activations = dense.forward(activations, training: false)
-            let derivative = mapElements(dense.lastPreActivation!) { activation.derivative($0) }
-            forwardStatistics.append(Self.summary(activations, derivative))
+            // Phi'(z), read off the output where it can be (sigma' = a(1 - a)): Eq. (1.3.4) with dJ/da = 1.
+            let derivative = activation.delta(outputGradient: Tensor(shape: activations.shape, repeating: 1),
+                                              preActivation: dense.lastPreActivation!, output: activations)
+            forwardStatistics.append(Self.summary(activations, derivative, saturatedBelow: activation.derivative(0) / 10))
             if recordedLayers.contains(layer) {
                 recordedActivations[layer] = activations.scalars
                 recordedDerivatives[layer] = derivative.scalars
@@ -65,12 +68,14 @@ public struct DeepNetworkExperiment: Sendable {
         (self.activations, derivatives) = (recordedActivations, recordedDerivatives)
     }
 
-    /// Mean and standard deviation of a, the saturated fraction, and the mean of Phi'.
-    private static func summary(_ a: Tensor, _ derivative: Tensor) -> (mean: Float, deviation: Float, saturated: Float, derivative: Float) {
+    /// Mean and standard deviation of a, the fraction of Phi' below `threshold`, and the mean of Phi'.
+    private static func summary(_ a: Tensor, _ derivative: Tensor, saturatedBelow threshold: Float)
+        -> (mean: Float, deviation: Float, saturated: Float, derivative: Float)
+    {
         let n = Double(a.count)
         let mean = a.scalars.reduce(0.0) { $0 + Double($1) } / n
         let variance = a.scalars.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / n
-        let saturated = a.scalars.reduce(0) { $0 + (($1 < 0.05 || $1 > 0.95) ? 1 : 0) }
+        let saturated = derivative.scalars.reduce(0) { $0 + ($1 < threshold ? 1 : 0) }
         let derivativeMean = derivative.scalars.reduce(0.0) { $0 + Double($1) } / n
         return (Float(mean), Float(variance.squareRoot()), Float(Double(saturated) / n), Float(derivativeMean))
     }
