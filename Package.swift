@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "LinearModels", targets: ["LinearModels"]),
         .library(name: "ReinforcementLearning", targets: ["ReinforcementLearning"]),
         .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
+        .library(name: "Convolution", targets: ["Convolution"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -26,6 +27,7 @@ let package = Package(
         .target(name: "ReinforcementLearning", dependencies: ["Core"], exclude: ["README.md"],
                 swiftSettings: fastMath),
         .target(name: "NeuralNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -39,5 +41,6 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
         .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["Core", "NeuralNetworks"]),
+        .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
     ]
 )

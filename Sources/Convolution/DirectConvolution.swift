@@ -1,0 +1,177 @@
+// DirectConvolution.swift: convolution with stride 1 as explicit SIMD loops over the image, without
+// building a patch matrix (MLiS II Eq. 2.2.5 vectorised along the image), forward and backward.
+// Goals, in order: the same numbers as `ReferenceConvolution` up to rounding; fast where im2col is
+// not, i.e. few input channels (a 1-channel 3 x 3 convolution does 9 multiply-adds per output, so
+// copying the 9 values of each patch costs more than the product: CONVENTIONS.md, "Swift numeric traps").
+//
+// The trick: pad each input plane with zeros into a buffer of P_h x P_w pixels and number the output
+// positions on the same grid, q = i P_w + j. With stride 1 the tap (l, m) of output q reads pixel
+// q + l d P_w + m d, so one output row after another is a single contiguous run
+//
+//     Y'[k, q] = b_k + sum_{c, l, m} W[k, c, l, m] X_pad[c, q + l d P_w + m d],   q = 0 ..< (O_h - 1) P_w + O_w
+//
+// and 16 outputs at a time are 16 consecutive loads times a broadcast weight. The P_w - O_w positions
+// at the end of each row are computed and thrown away (6 of 8 useful on 8 x 8 digits, 26 of 28 on
+// 28 x 28). The input gradient is the same loop run on the padded output gradient with the kernel
+// flipped and its channels swapped (a "full" correlation); the weight gradient is a dot product
+// per tap between the output gradient and the shifted input.
+
+import Core
+
+enum DirectConvolution {
+    /// Whether the direct loops handle `g` (stride 1; any padding, dilation and channels).
+    static func supports(_ g: ConvolutionGeometry) -> Bool { g.stride == 1 }
+
+    /// Y = W * X + b for every image, `input` [N, C, H, W] to [N, O, O_h, O_w]. Precondition: stride 1.
+    static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
+        require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
+        let batch = input.shape[0]
+        var output = Tensor(shape: g.outputShape(batch: batch))
+        let plan = PlaneLayout(g)
+        let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
+        let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
+        let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
+        input.scalars.withUnsafeBufferPointer { x in
+            output.scalars.withUnsafeMutableBufferPointer { y in
+                let (x, y) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedBuffer(y.baseAddress!, count: y.count))
+                BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
+                    let scratch = plan.makeScratch(outputChannels: g.outputChannels)
+                    defer { scratch.deallocate() }
+                    for n in chunks[index] {
+                        plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
+                        packed.convolve(scratch.paddedInput, planeStride: plan.planeStride, offsets: plan.tapOffsets,
+                                        runLength: plan.runLength, biases: biases, into: scratch.runs, runStride: plan.runStride)
+                        plan.extractOutput(scratch.runs, into: y.base + n * g.outputChannels * g.outputArea, channels: g.outputChannels)
+                    }
+                }
+            }
+        }
+        return output
+    }
+
+    /// dJ/dX: the full correlation of dJ/dY with the flipped, channel-swapped kernel, then the
+    /// padding cropped away. Precondition: stride 1.
+    static func inputGradient(_ outputGradient: Tensor, weights: Tensor, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
+        require(supports(g), "DirectConvolution.inputGradient: needs stride 1, got \(g.stride)")
+        // The transposed problem: input dY [O, O_h, O_w] padded by the dilated kernel minus one on each
+        // side, kernel W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m], output the padded input.
+        let (extraHeight, extraWidth) = (g.effectiveKernelHeight - 1, g.effectiveKernelWidth - 1)
+        let transposed = ConvolutionGeometry(channels: g.outputChannels, height: g.outputHeight, width: g.outputWidth,
+                                             outputChannels: g.inputChannels, kernelHeight: g.kernelHeight,
+                                             kernelWidth: g.kernelWidth, padding: .explicit(top: extraHeight, bottom: extraHeight,
+                                                                                              left: extraWidth, right: extraWidth),
+                                             dilation: g.dilation)
+        let padded = forward(outputGradient, weights: flippedTransposedKernel(weights, g), bias: nil, geometry: transposed,
+                             threads: threads)
+        return crop(padded, to: g)
+    }
+
+    /// dJ/dW [O, C, K_h, K_w]: for each filter, channel and tap, the dot product of the output
+    /// gradient (on the padded grid, zero in the thrown-away columns) with the shifted padded input,
+    /// summed over the images in order. Precondition: stride 1.
+    static func weightGradient(input: Tensor, outputGradient: Tensor, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
+        require(supports(g), "DirectConvolution.weightGradient: needs stride 1, got \(g.stride)")
+        let batch = input.shape[0]
+        let plan = PlaneLayout(g)
+        let weightCount = g.outputChannels * g.patchSize
+        let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
+        let partials = SharedBuffer(zeroed: chunks.count * weightCount)
+        defer { partials.deallocate() }
+        input.scalars.withUnsafeBufferPointer { x in
+            outputGradient.scalars.withUnsafeBufferPointer { dy in
+                let (x, dy) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedReadOnlyBuffer(base: dy.baseAddress!))
+                BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
+                    let scratch = plan.makeScratch(outputChannels: g.outputChannels)
+                    defer { scratch.deallocate() }
+                    for n in chunks[index] {
+                        plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
+                        plan.spreadOutput(dy.base + n * g.outputChannels * g.outputArea, into: scratch.runs, channels: g.outputChannels)
+                        accumulateWeightGradient(plan, g, paddedInput: scratch.paddedInput, gradientRuns: scratch.runs,
+                                                 into: partials.base + index * weightCount)
+                    }
+                }
+            }
+        }
+        return sumPartials(partials, parts: chunks.count, shape: g.weightShape)
+    }
+
+    /// dW[k, c, t] += sum_q dY'[k, q] X_pad[c, q + offset_t], four taps at a time (16 lanes each).
+    static func accumulateWeightGradient(_ plan: PlaneLayout, _ g: ConvolutionGeometry, paddedInput: UnsafeMutablePointer<Float>,
+                                         gradientRuns: UnsafeMutablePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
+        let taps = g.kernelArea
+        plan.tapOffsets.withUnsafeBufferPointer { offsets in
+            for k in 0..<g.outputChannels {
+                let delta = UnsafePointer(gradientRuns + k * plan.runStride)
+                for c in 0..<g.inputChannels {
+                    let plane = UnsafePointer(paddedInput + c * plan.planeStride)
+                    let target = gradient + (k * g.inputChannels + c) * taps
+                    var t = 0
+                    while t + 4 <= taps {
+                        let sums = dotProducts4(delta, plane, offsets[t], offsets[t + 1], offsets[t + 2], offsets[t + 3],
+                                                length: plan.runStride)
+                        for i in 0..<4 { target[t + i] += sums[i] }
+                        t += 4
+                    }
+                    while t < taps {
+                        target[t] += dotProducts4(delta, plane, offsets[t], offsets[t], offsets[t], offsets[t], length: plan.runStride)[0]
+                        t += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// The four sums sum_q a[q] b[q + offset_i] for q in 0..<length (a multiple of 16).
+    @inline(__always)
+    static func dotProducts4(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ o0: Int, _ o1: Int, _ o2: Int, _ o3: Int,
+                             length: Int) -> SIMD4<Float> {
+        var (s0, s1, s2, s3) = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+        var q = 0
+        while q < length {
+            let value = load16(a + q)
+            s0.addProduct(value, load16(b + q + o0))
+            s1.addProduct(value, load16(b + q + o1))
+            s2.addProduct(value, load16(b + q + o2))
+            s3.addProduct(value, load16(b + q + o3))
+            q += 16
+        }
+        return SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
+    }
+
+    /// W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m]: the kernel of the transposed convolution.
+    static func flippedTransposedKernel(_ weights: Tensor, _ g: ConvolutionGeometry) -> Tensor {
+        var flipped = Tensor(shape: [g.inputChannels, g.outputChannels, g.kernelHeight, g.kernelWidth])
+        let taps = g.kernelArea
+        for k in 0..<g.outputChannels {
+            for c in 0..<g.inputChannels {
+                for t in 0..<taps {
+                    flipped.scalars[(c * g.outputChannels + k) * taps + (taps - 1 - t)] = weights.scalars[(k * g.inputChannels + c) * taps + t]
+                }
+            }
+        }
+        return flipped
+    }
+
+    /// The [N, C, H, W] interior of a [N, C, P_h, P_w] tensor (the padding of `g` removed).
+    static func crop(_ padded: Tensor, to g: ConvolutionGeometry) -> Tensor {
+        let batch = padded.shape[0]
+        var result = Tensor(shape: g.inputShape(batch: batch))
+        let (paddedHeight, paddedWidth) = (padded.shape[2], padded.shape[3])
+        padded.scalars.withUnsafeBufferPointer { source in
+            result.scalars.withUnsafeMutableBufferPointer { target in
+                for plane in 0..<(batch * g.inputChannels) {
+                    for row in 0..<g.inputHeight {
+                        let from = source.baseAddress! + (plane * paddedHeight + row + g.padTop) * paddedWidth + g.padLeft
+                        (target.baseAddress! + (plane * g.inputHeight + row) * g.inputWidth).update(from: from, count: g.inputWidth)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    @inline(__always)
+    static func load16(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
+    }
+}
