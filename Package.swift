@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(name: "q-learning", dependencies: ["Core", "ReinforcementLearning"],
                           path: "Chapters/q-learning"),
         .executableTarget(name: "backprop", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/backprop"),
-        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/benchmarks",
+        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "Convolution"], path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),

@@ -97,7 +97,8 @@ public func convolve2DBackward(input: Tensor, outputGradient: Tensor, weights: T
     case .direct:
         return ConvolutionGradients(
             input: computeInputGradient
-                ? convolve2DInputGradient(outputGradient, weights: weights, geometry: geometry, threads: threads) : nil,
+                ? convolve2DInputGradient(outputGradient, weights: weights, geometry: geometry, algorithm: algorithm,
+                                          threads: threads) : nil,
             weights: DirectConvolution.weightGradient(input: input, outputGradient: outputGradient, geometry: geometry, threads: threads),
             bias: biasGradient(outputGradient, channels: geometry.outputChannels))
     default:

@@ -26,27 +26,32 @@ enum DirectConvolution {
     static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
-        var output = Tensor(shape: g.outputShape(batch: batch))
         let plan = PlaneLayout(g)
         let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
-        input.scalars.withUnsafeBufferPointer { x in
-            output.scalars.withUnsafeMutableBufferPointer { y in
-                let (x, y) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedBuffer(y.baseAddress!, count: y.count))
+        let count = batch * g.outputChannels * g.outputArea
+        // Every output is written below, so the array is not zeroed first (a pass over the whole output).
+        let scalars = [Float](unsafeUninitializedCapacity: count) { y, initialized in
+            input.scalars.withUnsafeBufferPointer { x in
+                let (x, y) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedBuffer(y.baseAddress!, count: count))
                 BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
-                    let scratch = plan.makeScratch(outputChannels: g.outputChannels)
+                    let scratch = plan.makeScratch(outputChannels: 4)
                     defer { scratch.deallocate() }
                     for n in chunks[index] {
                         plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
                         packed.convolve(scratch.paddedInput, planeStride: plan.planeStride, offsets: plan.tapOffsets,
-                                        runLength: plan.runLength, biases: biases, into: scratch.runs, runStride: plan.runStride)
-                        plan.extractOutput(scratch.runs, into: y.base + n * g.outputChannels * g.outputArea, channels: g.outputChannels)
+                                        runLength: plan.runLength, biases: biases, into: scratch.runs,
+                                        runStride: plan.runStride) { first, count in
+                            plan.extractOutput(scratch.runs, into: y.base + (n * g.outputChannels + first) * g.outputArea,
+                                               channels: count)
+                        }
                     }
                 }
             }
+            initialized = count
         }
-        return output
+        return Tensor(shape: g.outputShape(batch: batch), scalars: scalars)
     }
 
     /// dJ/dX: the full correlation of dJ/dY with the flipped, channel-swapped kernel, then the
@@ -95,47 +100,56 @@ enum DirectConvolution {
         return sumPartials(partials, parts: chunks.count, shape: g.weightShape)
     }
 
-    /// dW[k, c, t] += sum_q dY'[k, q] X_pad[c, q + offset_t], four taps at a time (16 lanes each).
+    /// dW[k, c, t] += sum_q dY'[k, q] X_pad[c, q + offset_t] for two filters and four taps at a time
+    /// (8 SIMD8 accumulators; 6 loads for 8 multiply-adds), the taps left over one at a time.
     static func accumulateWeightGradient(_ plan: PlaneLayout, _ g: ConvolutionGeometry, paddedInput: UnsafeMutablePointer<Float>,
                                          gradientRuns: UnsafeMutablePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
         let taps = g.kernelArea
         plan.tapOffsets.withUnsafeBufferPointer { offsets in
-            for k in 0..<g.outputChannels {
-                let delta = UnsafePointer(gradientRuns + k * plan.runStride)
+            for k in stride(from: 0, to: g.outputChannels, by: 2) {
+                let pair = k + 1 < g.outputChannels
+                let first = UnsafePointer(gradientRuns + k * plan.runStride)
+                let second = pair ? UnsafePointer(gradientRuns + (k + 1) * plan.runStride) : first
                 for c in 0..<g.inputChannels {
                     let plane = UnsafePointer(paddedInput + c * plan.planeStride)
-                    let target = gradient + (k * g.inputChannels + c) * taps
+                    let (target0, target1) = (gradient + (k * g.inputChannels + c) * taps, gradient + ((k + 1) * g.inputChannels + c) * taps)
                     var t = 0
-                    while t + 4 <= taps {
-                        let sums = dotProducts4(delta, plane, offsets[t], offsets[t + 1], offsets[t + 2], offsets[t + 3],
-                                                length: plan.runStride)
-                        for i in 0..<4 { target[t + i] += sums[i] }
-                        t += 4
-                    }
                     while t < taps {
-                        target[t] += dotProducts4(delta, plane, offsets[t], offsets[t], offsets[t], offsets[t], length: plan.runStride)[0]
-                        t += 1
+                        let group = min(4, taps - t)
+                        let last = t + group - 1     // a short last group repeats its last tap
+                        let (sums0, sums1) = dotProducts(first, second, plane, offsets[t], offsets[min(t + 1, last)],
+                                                         offsets[min(t + 2, last)], offsets[last], length: plan.dotLength)
+                        for i in 0..<group {
+                            target0[t + i] += sums0[i]
+                            if pair { target1[t + i] += sums1[i] }
+                        }
+                        t += group
                     }
                 }
             }
         }
     }
 
-    /// The four sums sum_q a[q] b[q + offset_i] for q in 0..<length (a multiple of 16).
+    /// For a in {a0, a1}, the four sums sum_q a[q] b[q + offset_i], q in 0..<length (a multiple of 8).
     @inline(__always)
-    static func dotProducts4(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ o0: Int, _ o1: Int, _ o2: Int, _ o3: Int,
-                             length: Int) -> SIMD4<Float> {
-        var (s0, s1, s2, s3) = (SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>(), SIMD16<Float>())
+    static func dotProducts(_ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                            _ o0: Int, _ o1: Int, _ o2: Int, _ o3: Int, length: Int) -> (SIMD4<Float>, SIMD4<Float>) {
+        var (s0, s1, s2, s3) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
+        var (r0, r1, r2, r3) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
         var q = 0
         while q < length {
-            let value = load16(a + q)
-            s0.addProduct(value, load16(b + q + o0))
-            s1.addProduct(value, load16(b + q + o1))
-            s2.addProduct(value, load16(b + q + o2))
-            s3.addProduct(value, load16(b + q + o3))
-            q += 16
+            let (u, v) = (load8(a0 + q), load8(a1 + q))
+            var x = load8(b + q + o0)
+            s0.addProduct(u, x); r0.addProduct(v, x)
+            x = load8(b + q + o1)
+            s1.addProduct(u, x); r1.addProduct(v, x)
+            x = load8(b + q + o2)
+            s2.addProduct(u, x); r2.addProduct(v, x)
+            x = load8(b + q + o3)
+            s3.addProduct(u, x); r3.addProduct(v, x)
+            q += 8
         }
-        return SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum())
+        return (SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum()), SIMD4(r0.sum(), r1.sum(), r2.sum(), r3.sum()))
     }
 
     /// W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m]: the kernel of the transposed convolution.
@@ -168,6 +182,11 @@ enum DirectConvolution {
             }
         }
         return result
+    }
+
+    @inline(__always)
+    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
+        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     @inline(__always)
