@@ -62,3 +62,102 @@ func randomGeometry(_ generator: inout Xoshiro256StarStar, stride fixedStride: I
 func standardError(of result: ExitTest.Result?) -> String {
     String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
 }
+
+// MARK: Double references for the gradient checks (the loops of Eq. 2.2.5 again, in Double)
+
+/// The tolerance of the gradient checks: the analytic gradients are sums of up to a few hundred
+/// Float products (relative rounding ~1e-6 each), the numerical ones are exact to ~1e-9 in Double.
+let gradientTolerance = 1e-4
+
+/// Y = X * W + b in Double, for `batch` images of `g`.
+func doubleConvolve(_ x: [Double], _ w: [Double], _ b: [Double]?, _ g: ConvolutionGeometry, batch: Int) -> [Double] {
+    var y = [Double](repeating: 0, count: batch * g.outputChannels * g.outputArea)
+    for n in 0..<batch {
+        for k in 0..<g.outputChannels {
+            for i in 0..<g.outputHeight {
+                for j in 0..<g.outputWidth {
+                    var sum = b?[k] ?? 0
+                    for c in 0..<g.inputChannels {
+                        for l in 0..<g.kernelHeight {
+                            for m in 0..<g.kernelWidth {
+                                let (r, s) = (i * g.stride + l * g.dilation - g.padTop, j * g.stride + m * g.dilation - g.padLeft)
+                                guard r >= 0 && r < g.inputHeight && s >= 0 && s < g.inputWidth else { continue }
+                                sum += w[((k * g.inputChannels + c) * g.kernelHeight + l) * g.kernelWidth + m]
+                                    * x[((n * g.inputChannels + c) * g.inputHeight + r) * g.inputWidth + s]
+                            }
+                        }
+                    }
+                    y[((n * g.outputChannels + k) * g.outputHeight + i) * g.outputWidth + j] = sum
+                }
+            }
+        }
+    }
+    return y
+}
+
+/// The transposed convolution in Double as a scatter: each x[n, k, i, j] adds x W[k, c, :, :] at
+/// (iS - p_top, jS - p_left) of output channel c (the picture of MLiS II Eq. 2.3.5).
+func doubleTransposedConvolve(_ x: [Double], _ w: [Double], _ g: ConvolutionGeometry, batch: Int) -> [Double] {
+    var y = [Double](repeating: 0, count: batch * g.inputChannels * g.inputArea)
+    for n in 0..<batch {
+        for k in 0..<g.outputChannels {
+            for i in 0..<g.outputHeight {
+                for j in 0..<g.outputWidth {
+                    let value = x[((n * g.outputChannels + k) * g.outputHeight + i) * g.outputWidth + j]
+                    for c in 0..<g.inputChannels {
+                        for l in 0..<g.kernelHeight {
+                            for m in 0..<g.kernelWidth {
+                                let (r, s) = (i * g.stride + l * g.dilation - g.padTop, j * g.stride + m * g.dilation - g.padLeft)
+                                guard r >= 0 && r < g.inputHeight && s >= 0 && s < g.inputWidth else { continue }
+                                y[((n * g.inputChannels + c) * g.inputHeight + r) * g.inputWidth + s]
+                                    += value * w[((k * g.inputChannels + c) * g.kernelHeight + l) * g.kernelWidth + m]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    return y
+}
+
+/// max(x, 0) elementwise.
+func doubleReLU(_ x: [Double]) -> [Double] { x.map { max($0, 0) } }
+
+/// Batch normalisation of [N, C, H, W] values per channel (training mode: batch statistics, biased variance).
+func doubleChannelBatchNorm(_ x: [Double], shape: [Int], gamma: [Double], beta: [Double], epsilon: Double) -> [Double] {
+    let (batch, channels, area) = (shape[0], shape[1], shape[2] * shape[3])
+    var y = x
+    for c in 0..<channels {
+        var indices: [Int] = []
+        for n in 0..<batch {
+            let start = (n * channels + c) * area
+            indices += Array(start..<(start + area))
+        }
+        let count = Double(indices.count)
+        var (mean, variance) = (0.0, 0.0)
+        for k in indices { mean += x[k] / count }
+        for k in indices { variance += (x[k] - mean) * (x[k] - mean) / count }
+        for k in indices { y[k] = gamma[c] * (x[k] - mean) / (variance + epsilon).squareRoot() + beta[c] }
+    }
+    return y
+}
+
+/// Max (or mean) of each pooling window in Double: windows [iS - P, iS - P + size) clipped to the image.
+func doublePool(_ x: [Double], _ g: PoolingGeometry, batch: Int, maximum: Bool) -> [Double] {
+    var y: [Double] = []
+    for plane in 0..<(batch * g.channels) {
+        for i in 0..<g.outputHeight {
+            for j in 0..<g.outputWidth {
+                var values: [Double] = []
+                for r in max(0, i * g.stride - g.padding)..<min(g.inputHeight, i * g.stride - g.padding + g.size) {
+                    for s in max(0, j * g.stride - g.padding)..<min(g.inputWidth, j * g.stride - g.padding + g.size) {
+                        values.append(x[(plane * g.inputHeight + r) * g.inputWidth + s])
+                    }
+                }
+                y.append(maximum ? values.max()! : values.reduce(0, +) / Double(values.count))
+            }
+        }
+    }
+    return y
+}
