@@ -15,7 +15,7 @@ import Foundation
 /// w.gradient = Tensor([[-2, 200]])                 // grad f of Rosenbrock (1.5.12) at (0, 1)
 /// var rmsprop = RMSprop(learningRate: 0.01)
 /// rmsprop.update([w])                              // r = 0.1 g^2; step alpha g / sqrt(r + eps)
-/// print(w.value.scalars)                           // [0.031622775, 0.96837723] (catalogue OPT-1)
+/// print(w.value.scalars)                           // [0.031622767, 0.96837723] (OPT-1: 0.0316227726, 0.9683772234)
 /// ```
 /// Defaults (TF2, as the notes give them): alpha = 0.001, rho = 0.9, epsilon = 1e-7.
 public struct RMSprop: Optimiser {

@@ -26,7 +26,7 @@ public protocol Optimiser {
 /// var sgd = SGD(learningRate: 0.1, momentum: 0.9)
 /// sgd.update([w])            // v = -0.1 g = (-0.2, 0.4), w = (0.8, 1.4)
 /// sgd.update([w])            // v = 0.9 v - 0.1 g = (-0.38, 0.76), w = (0.42, 2.16)
-/// print(w.value.scalars)     // [0.42, 2.16] (to Float rounding)
+/// print(w.value.scalars)     // [0.42000002, 2.1599998]: (0.42, 2.16) in Float
 /// ```
 ///
 /// The defaults are TF2's, as the notes give them: alpha = 0.01, gamma = 0 (no momentum).
