@@ -39,6 +39,22 @@ struct DenseTests {
         }
     }
 
+    @Test("Adjointness: for the linear map X -> X W (linear activation, b = 0), <X W, G> = <X, backward(G)>; the same for a dropout mask (seed 34)")
+    func adjointness() {
+        var generator = Xoshiro256StarStar(seed: 34)
+        for _ in 0..<5 {
+            let (rows, inputs, outputs) = (1 + generator.uniformInt(below: 8), 1 + generator.uniformInt(below: 8), 1 + generator.uniformInt(below: 8))
+            let dense = Dense(inputs: inputs, outputs: outputs, activation: .linear, generator: &generator)
+            let (x, g) = (generator.normalTensor(shape: [rows, inputs]), generator.normalTensor(shape: [rows, outputs]))
+            let forward = dense.forward(x, training: true).dot(g), backward = x.dot(dense.backward(g))
+            #expect(isApproximatelyEqual(forward, backward, relativeTolerance: 1e-4, absoluteTolerance: 1e-4), "[\(rows), \(inputs)] -> \(outputs)")
+            let dropout = Dropout(rate: 0.4, generator: &generator)
+            let (h, k) = (generator.normalTensor(shape: [rows, inputs]), generator.normalTensor(shape: [rows, inputs]))
+            #expect(isApproximatelyEqual(dropout.forward(h, training: true).dot(k), h.dot(dropout.backward(k)), relativeTolerance: 1e-5,
+                                         absoluteTolerance: 1e-5))
+        }
+    }
+
     /// A three-layer network and its forward pass in Double with every parameter given as one flat list.
     static func threeLayerNetwork(output: Activation, generator: inout Xoshiro256StarStar) -> Network {
         Network([
