@@ -56,7 +56,7 @@ extension Graph {
             entries += [(edge.first, edge.second, value), (edge.second, edge.first, value)]
         }
         if addingSelfLoops {
-            for i in 0..<nodeCount { entries.append((i, i, scale[i] * scale[i])) }
+            for i in 0..<nodeCount { entries.append((i, i, 1 / d[i])) }   // A^_ii / sqrt(d_i d_i), exactly
         }
         return SparseMatrix(rows: nodeCount, columns: nodeCount, entries: entries)
     }
