@@ -31,8 +31,8 @@ extension KarateClub {
 
     /// The two-layer GCN of Eq. (2.9.5), W^(0) [34, hidden] and W^(1) [hidden, 2], with Xavier weights
     /// drawn from `seed`, trained with Adam for `epochs` full-batch steps on X = I and
-    /// S = D^^-1/2 A^ D^^-1/2. Returns the model and the loss before every step; `afterEpoch(epoch, model)`
-    /// runs after each step (the chapter draws the embedding there).
+    /// S = D^^-1/2 A^ D^^-1/2. Returns the model and the loss before every step. `afterEpoch(epoch, model)`
+    /// runs once before training with epoch 0 and then after every step (the chapter draws the embedding there).
     public func trainSemiSupervised(seed: UInt64, hidden: Int = 16, epochs: Int = 200, learningRate: Float = 0.01,
                                     afterEpoch: (Int, GraphConvolutionalNetwork) -> Void = { _, _ in }) throws
         -> (model: GraphConvolutionalNetwork, losses: [Float])
@@ -43,6 +43,7 @@ extension KarateClub {
         var optimizer = Adam(learningRate: learningRate)
         let (x, s, loss) = (identityFeatures(graph.nodeCount), graph.normalizedAdjacency(), semiSupervisedLoss)
         var losses: [Float] = []
+        afterEpoch(0, model)
         for epoch in stride(from: 1, through: epochs, by: 1) {
             losses += try model.train(x, propagation: s, loss: loss, epochs: 1, optimizer: &optimizer)
             afterEpoch(epoch, model)
