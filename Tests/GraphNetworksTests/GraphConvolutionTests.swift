@@ -135,4 +135,16 @@ struct GraphConvolutionTests {
         // Node 1: 1/sqrt6 * (3, 0) + 1/3 * (0, 0) + 1/sqrt6 * (0, 6).
         #expect(isApproximatelyEqual(output.row(1), [3 * oneOverSquareRootSix, 6 * oneOverSquareRootSix]))
     }
+
+    @Test("E-51: Xavier normal weights have standard deviation sqrt(2 / (n_in + n_out)), i.e. variance 2 / (n_in + n_out) (seed 43)")
+    func xavierInitialisation() {
+        var generator = Xoshiro256StarStar(seed: 43)
+        let layer = GraphConvolution(inputs: 300, outputs: 100, activation: .relu, generator: &generator)
+        let values = layer.weights.doubles
+        let mean = values.reduce(0, +) / Double(values.count)
+        let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)).squareRoot()
+        // 30,000 draws: the sample deviation is within 0.4 % of the true one (one standard error); 2 % is 5 of them.
+        #expect(isApproximatelyEqual(deviation, (2.0 / 400).squareRoot(), relativeTolerance: 0.02), "sd \(deviation)")
+        #expect(abs(mean) < 0.002, "mean \(mean)")
+    }
 }
