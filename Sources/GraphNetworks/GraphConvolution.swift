@@ -83,13 +83,23 @@ public struct GraphConvolution: Sendable {
     {
         requireShapes(outputGradient.shape == cache.output.shape, "GraphConvolution.backward (dJ/dH' against H')",
                       outputGradient.shape, cache.output.shape)
-        var zGradient = outputGradient                   // dJ/dZ = G (.) Phi'(Z)
-        for index in zGradient.scalars.indices {
-            zGradient.scalars[index] *= activation.derivative(preActivation: cache.preActivation.scalars[index],
-                                                              output: cache.output.scalars[index])
-        }
+        let derivative = Tensor(shape: cache.output.shape, scalars: zip(cache.preActivation.scalars, cache.output.scalars)
+            .map { activation.derivative(preActivation: $0, output: $1) })              // Phi'(Z)
+        let zGradient = hadamard(outputGradient, derivative)                           // dJ/dZ = G (.) Phi'(Z)
         let weightGradient = matmul(cache.propagated, zGradient, transposeA: true)          // P^T dJ/dZ
         let inputGradient = s.transposedTimes(matmul(zGradient, weights, transposeB: true))  // S^T dJ/dZ K^T
         return (inputGradient, weightGradient)
     }
+}
+
+/// The elementwise (Hadamard) product a (.) b through Core's SIMD kernel. Precondition: equal shapes.
+func hadamard(_ a: Tensor, _ b: Tensor) -> Tensor {
+    requireShapes(a.shape == b.shape, "hadamard", a.shape, b.shape)
+    var product = a
+    a.scalars.withUnsafeBufferPointer { x in
+        b.scalars.withUnsafeBufferPointer { y in
+            product.scalars.withUnsafeMutableBufferPointer { Kernels.multiply(x, y, into: $0) }
+        }
+    }
+    return product
 }
