@@ -12,7 +12,7 @@ import Core
 /// ```swift
 /// let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])   // 0 - 1 - 2
 /// print(path.degrees)                                         // [1.0, 2.0, 1.0]
-/// print(path.laplacian)                                       // [[1, -1, 0], [-1, 2, -1], [0, -1, 1]]
+/// print(path.laplacian.row(1))                                // [-1.0, 2.0, -1.0]
 /// ```
 ///
 /// The edge {i, j} is stored once, with i < j; the adjacency matrix holds it twice, A_ij = A_ji = w_ij.

@@ -27,7 +27,7 @@ import Core
 /// let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
 /// let layer = GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu)
 /// let (h, _) = layer.forward(Tensor([[1, 0], [0, 1], [1, 1]]), propagation: path.normalizedAdjacency())
-/// print(h.row(0))   // [0.7041, 0.0, 0.0]: the catalogue's first hidden row (Sec. 9.3, block G1)
+/// print(formatted(h[0, 0]), h[0, 1], h[0, 2])   // 0.7041 0.0 0.0: the catalogue's first hidden row (Sec. 9.3, G1)
 /// ```
 public struct GraphConvolution: Sendable {
     /// K, shape [F_in, F_out].

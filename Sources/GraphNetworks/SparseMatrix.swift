@@ -17,7 +17,7 @@ import Core
 /// ```swift
 /// let a = SparseMatrix(dense: Tensor([[0, 1, 0], [1, 0, 1], [0, 1, 0]]))
 /// print(a.nonzeroCount)                          // 4
-/// print(a.times(Tensor(column: [1, 2, 3])))      // the column (2, 4, 2): each node sums its neighbours
+/// print(a.times(Tensor(column: [1, 2, 3])).scalars)   // [2.0, 4.0, 2.0]: each node sums its neighbours
 /// ```
 public struct SparseMatrix: Equatable, Sendable {
     public let rows: Int

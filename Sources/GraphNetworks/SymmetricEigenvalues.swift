@@ -14,7 +14,7 @@ import Core
 ///
 /// ```swift
 /// let laplacian = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)]).laplacian
-/// print(symmetricEigenvalues(laplacian))   // [0.0, 1.0, 3.0] (to about 1e-15)
+/// print(symmetricEigenvalues(laplacian).map { formatted($0) })   // ["0.0000", "1.0000", "3.0000"]
 /// ```
 /// Preconditions: a square, symmetric matrix (entries (i, j) and (j, i) equal), otherwise it stops
 /// and names the first asymmetric pair.
