@@ -78,7 +78,7 @@ private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions,
           + " \(options.epochs) epochs, seed \(options.seed).")
     let (x, s) = (identityFeatures(34), club.graph.normalizedAdjacency())
     let snapshots = Set([0, 10, 30, options.epochs])
-    var figures: [String] = []
+    var snapshotLogits: [(epoch: Int, logits: Tensor, accuracy: Double)] = []
     var accuracies: [Double] = []
     var progress = ProgressLine(total: options.epochs, label: "   epoch")
     let (model, losses) = try club.trainSemiSupervised(seed: options.seed, epochs: options.epochs,
@@ -89,14 +89,15 @@ private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions,
             accuracies.append(accuracy)
             progress.update(epoch, message: "accuracy on the 32 others \(formatted(accuracy * 100, digits: 1)) %")
         }
-        guard snapshots.contains(epoch) else { return }
-        let title = "GCN logits after \(epoch) epochs: \(formatted(accuracy * 100, digits: 1)) % of 32 right"
-        if let path = try? options.figurePath("karate-embedding-epoch-\(epoch).svg"),
-           (try? embeddingPlot(logits, club: club, title: title).write(to: path)) != nil {
-            figures.append(path)
-        }
+        if snapshots.contains(epoch) { snapshotLogits.append((epoch, logits, accuracy)) }
     }
     progress.finish()
+    var figures: [String] = []
+    for (epoch, logits, accuracy) in snapshotLogits {
+        let title = "GCN logits after \(epoch) epochs: \(formatted(accuracy * 100, digits: 1)) % of 32 right"
+        figures.append(try options.figurePath("karate-embedding-epoch-\(epoch).svg"))
+        try embeddingPlot(logits, club: club, title: title).write(to: figures.last!)
+    }
     let predictions = model.predictions(x, propagation: s)
     results.accuracy = club.unlabelledAccuracy(predictions)
     results.correct = club.unlabelledMembers.filter { predictions[$0] == club.factions[$0] }.count
