@@ -12,6 +12,7 @@ let package = Package(
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
@@ -19,6 +20,7 @@ let package = Package(
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )

@@ -86,9 +86,3 @@ func cached(_ tensor: Tensor?, _ layer: String) -> Tensor {
     }
     return tensor
 }
-
-/// Stops with `message` (the module's counterpart of Core's `require` for a branch that never returns).
-@inline(never)
-func requirementFailed(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
-    fatalError(message, file: file, line: line)
-}
