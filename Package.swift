@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "LinearModels", targets: ["LinearModels"]),
         .library(name: "ReinforcementLearning", targets: ["ReinforcementLearning"]),
         .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
+        .library(name: "GraphNetworks", targets: ["GraphNetworks"]),
         .library(name: "Convolution", targets: ["Convolution"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
+        .executable(name: "graph-convolution", targets: ["graph-convolution"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
@@ -27,12 +29,15 @@ let package = Package(
         .target(name: "ReinforcementLearning", dependencies: ["Core"], exclude: ["README.md"],
                 swiftSettings: fastMath),
         .target(name: "NeuralNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "GraphNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
         .executableTarget(name: "q-learning", dependencies: ["Core", "ReinforcementLearning"],
                           path: "Chapters/q-learning"),
+        .executableTarget(name: "graph-convolution", dependencies: ["Core", "GraphNetworks"],
+                          path: "Chapters/graph-convolution"),
         .executableTarget(name: "backprop", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/backprop"),
         .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "Convolution"], path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
         .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["Core", "NeuralNetworks"]),
+        .testTarget(name: "GraphNetworksTests", dependencies: ["Core", "GraphNetworks"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
     ]
 )

@@ -11,12 +11,16 @@ let package = Package(
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )

@@ -28,9 +28,10 @@ func initialisationSection(options: ChapterOptions) throws -> InitialisationResu
     print("   layer   | std of a: N(0, 1)  Xavier | mean Phi': N(0, 1)  Xavier | saturated: N(0, 1)  Xavier")
     for layer in layers {
         let (normal, xavier) = (experiments[0].1.statistics[layer - 1], experiments[1].1.statistics[layer - 1])
-        print("   \(pad(String(layer), 7)) |           \(formatted(normal.activationStandardDeviation, digits: 3))   \(formatted(xavier.activationStandardDeviation, digits: 3))"
-              + " |             \(formatted(normal.derivativeMean, digits: 3))   \(formatted(xavier.derivativeMean, digits: 3))"
-              + " |            \(formatted(normal.saturatedFraction * 100, digits: 1)) %  \(formatted(xavier.saturatedFraction * 100, digits: 1)) %")
+        let spreads = "\(formatted(normal.activationStandardDeviation, digits: 3))   \(formatted(xavier.activationStandardDeviation, digits: 3))"
+        let slopes = "\(formatted(normal.derivativeMean, digits: 3))   \(formatted(xavier.derivativeMean, digits: 3))"
+        let saturated = "\(formatted(normal.saturatedFraction * 100, digits: 1)) %  \(formatted(xavier.saturatedFraction * 100, digits: 1)) %"
+        print("   \(pad(String(layer), 7)) |           \(spreads) |             \(slopes) |            \(saturated)")
     }
     print("   With N(0, 1) the activations pile up at 0 and 1 and Phi' is small; with Xavier they keep their spread and")
     print("   Phi' stays near its maximum 0.25, as Fig. 1.6.1 shows (catalogue INIT-1: std 0.42-0.46 against 0.12-0.21).")

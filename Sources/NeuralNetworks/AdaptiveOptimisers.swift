@@ -2,7 +2,8 @@
 // diffGrad, DL Padova "diffGrad" L335-337 (Dubey et al. 2019).
 // Goals, in order: the notes' equations with the notes' defaults (TF2's), and epsilon where each
 // equation puts it: inside the root in (1.5.7), outside in (1.5.11) (E-29); one coordinate at a time,
-// generic, so the Rosenbrock steps can be reproduced in Double.
+// generic (`UpdateArithmetic`), so the Rosenbrock steps can be reproduced in Double and networks
+// update eight coordinates at a time.
 
 import Core
 import Foundation
@@ -14,7 +15,7 @@ import Foundation
 /// w.gradient = Tensor([[-2, 200]])                 // grad f of Rosenbrock (1.5.12) at (0, 1)
 /// var rmsprop = RMSprop(learningRate: 0.01)
 /// rmsprop.update([w])                              // r = 0.1 g^2; step alpha g / sqrt(r + eps)
-/// print(w.value.scalars)                           // [0.031622775, 0.96837723] (catalogue OPT-1)
+/// print(w.value.scalars)                           // [0.031622767, 0.96837723] (OPT-1: 0.0316227726, 0.9683772234)
 /// ```
 /// Defaults (TF2, as the notes give them): alpha = 0.001, rho = 0.9, epsilon = 1e-7.
 public struct RMSprop: Optimiser {
@@ -33,23 +34,30 @@ public struct RMSprop: Optimiser {
     public mutating func update(_ parameters: [Parameter]) {
         let trainable = parameters.filter(\.isTrainable)
         let (alpha, rho, epsilon) = (learningRate, decay, epsilon)
+        let (alpha8, rho8, epsilon8) = (SIMD8(repeating: alpha), SIMD8(repeating: rho), SIMD8(repeating: epsilon))
         meanSquares.prepare(for: trainable, slotsPerParameter: 1)
         for (index, parameter) in trainable.enumerated() {
             meanSquares.withSlots(index) { slots in
+                let r = slots[0]
                 parameter.withBuffers { w, g in
-                    for i in 0..<w.count {
-                        Self.step(&w[i], meanSquare: &slots[0][i], gradient: g[i], learningRate: alpha, decay: rho, epsilon: epsilon)
-                    }
+                    forEachCoordinate(count: w.count, eight: { i in
+                        var (w8, r8) = (w.load8(i), r.load8(i))
+                        Self.step(&w8, meanSquare: &r8, gradient: g.load8(i), learningRate: alpha8, decay: rho8, epsilon: epsilon8)
+                        w.store8(w8, i)
+                        r.store8(r8, i)
+                    }, one: { i in
+                        Self.step(&w[i], meanSquare: &r[i], gradient: g[i], learningRate: alpha, decay: rho, epsilon: epsilon)
+                    })
                 }
             }
         }
     }
 
     /// r_t = rho r_(t-1) + (1 - rho) g ⊙ g;  w_t = w_(t-1) - alpha g / sqrt(r_t + epsilon)   (Eq. 1.5.7)
-    @inlinable
-    public static func step<T: BinaryFloatingPoint>(_ w: inout T, meanSquare r: inout T, gradient g: T,
-                                                    learningRate alpha: T, decay rho: T, epsilon: T) {
-        r = rho * r + (1 - rho) * g * g
+    @inlinable @inline(__always)
+    public static func step<T: UpdateArithmetic>(_ w: inout T, meanSquare r: inout T, gradient g: T,
+                                                 learningRate alpha: T, decay rho: T, epsilon: T) {
+        r = rho * r + (T.one - rho) * g * g
         w = w - alpha * g / (r + epsilon).squareRoot()
     }
 }
@@ -85,22 +93,33 @@ public struct Adam: Optimiser {
         stepCount += 1
         let (alpha, b1, b2, epsilon) = (learningRate, beta1, beta2, epsilon)
         let (correction1, correction2) = Self.biasCorrections(step: stepCount, beta1: b1, beta2: b2)
+        let (alpha8, b1v, b2v, epsilon8) = (SIMD8(repeating: alpha), SIMD8(repeating: b1), SIMD8(repeating: b2), SIMD8(repeating: epsilon))
+        let (correction1v, correction2v) = (SIMD8(repeating: correction1), SIMD8(repeating: correction2))
         moments.prepare(for: trainable, slotsPerParameter: 2)
         for (index, parameter) in trainable.enumerated() {
             moments.withSlots(index) { slots in
+                let (s, r) = (slots[0], slots[1])
                 parameter.withBuffers { w, g in
-                    for i in 0..<w.count {
-                        Self.step(&w[i], firstMoment: &slots[0][i], secondMoment: &slots[1][i], gradient: g[i],
+                    forEachCoordinate(count: w.count, eight: { i in
+                        var (w8, s8, r8) = (w.load8(i), s.load8(i), r.load8(i))
+                        Self.step(&w8, firstMoment: &s8, secondMoment: &r8, gradient: g.load8(i),
+                                  learningRate: alpha8, beta1: b1v, beta2: b2v, epsilon: epsilon8,
+                                  biasCorrection1: correction1v, biasCorrection2: correction2v)
+                        w.store8(w8, i)
+                        s.store8(s8, i)
+                        r.store8(r8, i)
+                    }, one: { i in
+                        Self.step(&w[i], firstMoment: &s[i], secondMoment: &r[i], gradient: g[i],
                                   learningRate: alpha, beta1: b1, beta2: b2, epsilon: epsilon,
                                   biasCorrection1: correction1, biasCorrection2: correction2)
-                    }
+                    })
                 }
             }
         }
     }
 
     /// (1 - beta1^t, 1 - beta2^t), the denominators of Eqs. (1.5.9)-(1.5.10), for t >= 1.
-    @inlinable
+    @inlinable @inline(__always)
     public static func biasCorrections<T: BinaryFloatingPoint>(step t: Int, beta1: T, beta2: T) -> (T, T) {
         require(t >= 1, "Adam: the step t starts at 1, got \(t)")
         return (1 - T(pow(Double(beta1), Double(t))), 1 - T(pow(Double(beta2), Double(t))))
@@ -113,12 +132,12 @@ public struct Adam: Optimiser {
     ///     s^  = s_t / (1 - beta1^t)                         (1.5.9)
     ///     r^  = r_t / (1 - beta2^t)                         (1.5.10)
     ///     w_t = w_(t-1) - alpha s^ / (sqrt(r^) + epsilon)   (1.5.11)
-    @inlinable
-    public static func step<T: BinaryFloatingPoint>(_ w: inout T, firstMoment s: inout T, secondMoment r: inout T,
-                                                    gradient g: T, learningRate alpha: T, beta1: T, beta2: T,
-                                                    epsilon: T, biasCorrection1: T, biasCorrection2: T) {
-        s = beta1 * s + (1 - beta1) * g
-        r = beta2 * r + (1 - beta2) * g * g
+    @inlinable @inline(__always)
+    public static func step<T: UpdateArithmetic>(_ w: inout T, firstMoment s: inout T, secondMoment r: inout T,
+                                                 gradient g: T, learningRate alpha: T, beta1: T, beta2: T,
+                                                 epsilon: T, biasCorrection1: T, biasCorrection2: T) {
+        s = beta1 * s + (T.one - beta1) * g
+        r = beta2 * r + (T.one - beta2) * g * g
         let sHat = s / biasCorrection1
         let rHat = r / biasCorrection2
         w = w - alpha * sHat / (rHat.squareRoot() + epsilon)
@@ -154,10 +173,11 @@ public struct DiffGrad: Optimiser {
         moments.prepare(for: trainable, slotsPerParameter: 3)
         for (index, parameter) in trainable.enumerated() {
             moments.withSlots(index) { slots in
+                let (s, r, previous) = (slots[0], slots[1], slots[2])
                 parameter.withBuffers { w, g in
                     for i in 0..<w.count {
-                        Self.step(&w[i], firstMoment: &slots[0][i], secondMoment: &slots[1][i],
-                                  previousGradient: &slots[2][i], gradient: g[i], learningRate: alpha,
+                        Self.step(&w[i], firstMoment: &s[i], secondMoment: &r[i],
+                                  previousGradient: &previous[i], gradient: g[i], learningRate: alpha,
                                   beta1: b1, beta2: b2, epsilon: epsilon,
                                   biasCorrection1: correction1, biasCorrection2: correction2)
                     }
@@ -167,13 +187,13 @@ public struct DiffGrad: Optimiser {
     }
 
     /// xi_t = sigmoid(|g_(t-1) - g_t|), the friction coefficient (DL Padova: Delta d_t = |g_(t-1) - g_t|).
-    @inlinable
+    @inlinable @inline(__always)
     public static func friction<T: BinaryFloatingPoint>(previousGradient: T, gradient: T) -> T {
         1 / (1 + T(exp(-Double(abs(previousGradient - gradient)))))
     }
 
     /// theta_(t+1) = theta_t - lambda xi_t m^_t / (sqrt(u^_t) + epsilon), with Adam's m^ and u^ (s^ and r^).
-    @inlinable
+    @inlinable @inline(__always)
     public static func step<T: BinaryFloatingPoint>(_ w: inout T, firstMoment s: inout T, secondMoment r: inout T,
                                                     previousGradient: inout T, gradient g: T, learningRate alpha: T,
                                                     beta1: T, beta2: T, epsilon: T,

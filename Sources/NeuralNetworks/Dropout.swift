@@ -21,7 +21,7 @@ import Core
 /// var generator = Xoshiro256StarStar(seed: 5)
 /// let dropout = Dropout(rate: 0.5, generator: &generator)
 /// let h = Tensor([[2, 2, 2, 2]])
-/// print(dropout.forward(h, training: true).scalars)   // each 0 or 4, e.g. [4.0, 0.0, 4.0, 4.0]
+/// print(dropout.forward(h, training: true).scalars)   // [0.0, 4.0, 4.0, 0.0]: each 0 or 2/(1 - p)
 /// print(dropout.forward(h, training: false).scalars)  // [2.0, 2.0, 2.0, 2.0]
 /// ```
 public final class Dropout: Layer {

@@ -57,6 +57,9 @@ public final class Parameter {
 ///   holding both uses (e.g. real and generated images stacked), not two forward passes.
 /// - `training` switches the behaviours that differ between training and testing (dropout, batch
 ///   normalisation); other layers ignore it.
+///
+/// Layers are classes (`AnyObject`): a layer keeps what its forward pass saw until the backward pass,
+/// and a network, a trainer and an optimiser all refer to the same layer and parameters.
 public protocol Layer: AnyObject {
     /// The output for `input`, shape [N, n_in] to [N, n_out].
     func forward(_ input: Tensor, training: Bool) -> Tensor
@@ -82,10 +85,4 @@ func cached(_ tensor: Tensor?, _ layer: String) -> Tensor {
         requirementFailed("\(layer).backward: called before forward; run a forward pass on the batch first")
     }
     return tensor
-}
-
-/// Stops with `message` (the module's counterpart of Core's `require` for a branch that never returns).
-@inline(never)
-func requirementFailed(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
-    fatalError(message, file: file, line: line)
 }

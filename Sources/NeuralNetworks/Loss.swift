@@ -12,9 +12,9 @@ import Core
 ///
 /// ```swift
 /// let (yHat, y) = (Tensor([[0.8]]), Tensor([[1]]))
-/// print(Loss.meanSquaredError.value(predicted: yHat, target: y))    // 0.04 (0.0400000...)
-/// print(Loss.binaryCrossEntropy.value(predicted: yHat, target: y))  // 0.22314355 (= -log 0.8)
-/// print(Loss.meanSquaredError.gradient(predicted: yHat, target: y).scalars)  // [-0.4] = 2(0.8 - 1)/1
+/// print(Loss.meanSquaredError.value(predicted: yHat, target: y))    // 0.039999995 (0.04 in Float)
+/// print(Loss.binaryCrossEntropy.value(predicted: yHat, target: y))  // 0.22314353 (-log 0.8)
+/// print(Loss.meanSquaredError.gradient(predicted: yHat, target: y).scalars)  // [-0.39999998]: 2(0.8 - 1)/1
 /// ```
 public enum Loss: Sendable, Equatable, CustomStringConvertible {
     /// l = sum_k (y^_k - y_k)^2; dJ/dY^ = (2/N)(Y^ - Y).

@@ -53,8 +53,10 @@ public enum Penalty: Sendable, Equatable {
 /// one, and put the best parameters back.
 ///
 /// ```swift
+/// let network = XOR.handSetNetwork()
 /// var stopping = EarlyStopping(patience: 2)
 /// for (epoch, loss) in [0.9, 0.5, 0.6, 0.7].enumerated() {
+///     // ... one epoch of training, then its validation loss:
 ///     if stopping.observe(validationLoss: Float(loss), epoch: epoch + 1, network: network) { break }
 /// }
 /// print(stopping.bestEpoch, stopping.bestLoss)   // Optional(2) 0.5; the network holds epoch 2's weights

@@ -56,7 +56,7 @@ public struct TriangularCyclicSchedule: LearningRateSchedule {
 ///
 /// ```swift
 /// let cosine = CosineAnnealingSchedule(maximum: 0.1, minimum: 0.001, period: 10)
-/// print([0, 5, 10].map { cosine.learningRate(at: $0) })   // [0.1, 0.0505, 0.001]
+/// print([0, 5, 10].map { cosine.learningRate(at: $0) })   // [0.1, 0.050499998, 0.001]
 /// ```
 public struct CosineAnnealingSchedule: LearningRateSchedule {
     public let maximum: Float

@@ -134,7 +134,8 @@ struct ActivationTests {
         func objective(_ x: [Double], _ a: [Double]) -> Double {
             weightedSum(x.enumerated().map { k, v in v < 0 ? a[k % units] * v : v }, weighting)
         }
-        #expect(GradientCheck.error(analytic: inputGradient.doubles, at: x.doubles) { objective($0, prelu.slopes.value.doubles) } < gradientTolerance)
-        #expect(GradientCheck.error(analytic: prelu.slopes.gradient.doubles, at: prelu.slopes.value.doubles) { objective(x.doubles, $0) } < gradientTolerance)
+        let slopes = prelu.slopes.value.doubles
+        #expect(GradientCheck.error(analytic: inputGradient.doubles, at: x.doubles) { objective($0, slopes) } < gradientTolerance)
+        #expect(GradientCheck.error(analytic: prelu.slopes.gradient.doubles, at: slopes) { objective(x.doubles, $0) } < gradientTolerance)
     }
 }

@@ -40,7 +40,8 @@ struct BadInputTests {
             adam.update([Parameter("w", value: Tensor(shape: [2, 3]))])
             adam.update([Parameter("w", value: Tensor(shape: [4, 3]))])
         }
-        #expect(standardError(of: stopped).contains("Adam.update: the optimiser's state was made for 1 parameters of sizes [6], got 1 of sizes [12]"))
+        #expect(standardError(of: stopped).contains(
+            "Adam.update: the optimiser's state was made for 1 parameters of sizes [6], got 1 of sizes [12]"))
     }
 
     @Test("Hyper-parameters out of range: dropout p = 1, momentum 1, Adam beta2 = 1")
@@ -66,8 +67,8 @@ struct BadInputTests {
             var generator = Xoshiro256StarStar(seed: 1)
             let network = XOR.randomNetwork(generator: &generator)
             var sgd = SGD()
-            _ = try? network.train(XOR.inputs, XOR.targets, settings: TrainingSettings(loss: .meanSquaredError, epochs: 2, earlyStoppingPatience: 1),
-                                   optimiser: &sgd, generator: &generator)
+            let settings = TrainingSettings(loss: .meanSquaredError, epochs: 2, earlyStoppingPatience: 1)
+            _ = try? network.train(XOR.inputs, XOR.targets, settings: settings, optimiser: &sgd, generator: &generator)
         }
         #expect(standardError(of: stopped).contains("Network.train: early stopping needs validation data"))
     }

@@ -21,7 +21,8 @@ struct DenseTests {
     func singleLayerGradients() {
         var generator = Xoshiro256StarStar(seed: 31)
         for activation in ActivationTests.elementwise + [.softmax] where activation != .heaviside {
-            let (rows, inputs, outputs) = (1 + generator.uniformInt(below: 5), 1 + generator.uniformInt(below: 5), 1 + generator.uniformInt(below: 5))
+            let (rows, inputs, outputs) = (1 + generator.uniformInt(below: 5), 1 + generator.uniformInt(below: 5),
+                                           1 + generator.uniformInt(below: 5))
             let dense = Dense(inputs: inputs, outputs: outputs, activation: activation, biasInitialisation: .normal(standardDeviation: 0.5),
                               generator: &generator)
             let x = generator.normalTensor(shape: [rows, inputs])
@@ -33,9 +34,29 @@ struct DenseTests {
                 weightedSum(referenceDense(x, rows: rows, w, b, activation: activation), weighting)
             }
             let label = "\(activation), X [\(rows), \(inputs)], W [\(inputs), \(outputs)]"
-            #expect(GradientCheck.error(analytic: dense.weights.gradient.doubles, at: w) { objective(x.doubles, $0, b) } < gradientTolerance, "dW: \(label)")
-            #expect(GradientCheck.error(analytic: dense.bias.gradient.doubles, at: b) { objective(x.doubles, w, $0) } < gradientTolerance, "db: \(label)")
-            #expect(GradientCheck.error(analytic: inputGradient.doubles, at: x.doubles) { objective($0, w, b) } < gradientTolerance, "dX: \(label)")
+            let weightError = GradientCheck.error(analytic: dense.weights.gradient.doubles, at: w) { objective(x.doubles, $0, b) }
+            let biasError = GradientCheck.error(analytic: dense.bias.gradient.doubles, at: b) { objective(x.doubles, w, $0) }
+            let inputError = GradientCheck.error(analytic: inputGradient.doubles, at: x.doubles) { objective($0, w, b) }
+            #expect(weightError < gradientTolerance, "dW: \(label)")
+            #expect(biasError < gradientTolerance, "db: \(label)")
+            #expect(inputError < gradientTolerance, "dX: \(label)")
+        }
+    }
+
+    @Test("Adjointness: for the linear map X -> X W (linear activation, b = 0), <X W, G> = <X, backward(G)>; the same for a dropout mask (seed 34)")
+    func adjointness() {
+        var generator = Xoshiro256StarStar(seed: 34)
+        for _ in 0..<5 {
+            let (rows, inputs, outputs) = (1 + generator.uniformInt(below: 8), 1 + generator.uniformInt(below: 8),
+                                           1 + generator.uniformInt(below: 8))
+            let dense = Dense(inputs: inputs, outputs: outputs, activation: .linear, generator: &generator)
+            let (x, g) = (generator.normalTensor(shape: [rows, inputs]), generator.normalTensor(shape: [rows, outputs]))
+            let forward = dense.forward(x, training: true).dot(g), backward = x.dot(dense.backward(g))
+            #expect(isApproximatelyEqual(forward, backward, relativeTolerance: 1e-4, absoluteTolerance: 1e-4), "[\(rows), \(inputs)] -> \(outputs)")
+            let dropout = Dropout(rate: 0.4, generator: &generator)
+            let (h, k) = (generator.normalTensor(shape: [rows, inputs]), generator.normalTensor(shape: [rows, inputs]))
+            #expect(isApproximatelyEqual(dropout.forward(h, training: true).dot(k), h.dot(dropout.backward(k)), relativeTolerance: 1e-5,
+                                         absoluteTolerance: 1e-5))
         }
     }
 
@@ -59,7 +80,7 @@ struct DenseTests {
         return activations
     }
 
-    @Test("Sec. 1.3's algorithm on a 4-5-6-3 network: every parameter's gradient matches central differences, for MSE, BCE and softmax + CCE (seed 32)")
+    @Test("Sec. 1.3 on a 4-5-6-3 network: every parameter's gradient matches central differences, for MSE, BCE, softmax + CCE (seed 32)")
     func networkGradients() {
         var generator = Xoshiro256StarStar(seed: 32)
         let x = generator.normalTensor(shape: [7, 4])

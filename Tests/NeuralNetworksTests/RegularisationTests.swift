@@ -63,7 +63,7 @@ struct RegularisationTests {
         #expect(dense.weights.value == weightsAtEpoch[3])
     }
 
-    @Test("Dropout, E-21: p = 0.3 on h = 2: plain dropout averages 1.4 = (1 - p) h while training, so the test-time factor is 1 - p, not p (seed 74)")
+    @Test("Dropout, E-21: p = 0.3, h = 2: plain dropout averages 1.4 = (1 - p) h in training, so the test factor is 1 - p, not p (seed 74)")
     func dropoutExpectations() {
         var generator = Xoshiro256StarStar(seed: 74)
         let h = Tensor(shape: [200, 500], repeating: 2)

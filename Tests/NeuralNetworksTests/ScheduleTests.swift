@@ -62,6 +62,7 @@ struct ScheduleTests {
                                         schedule: CosineAnnealingSchedule(maximum: 0.1, minimum: 0.001, period: 5))
         try network.train(XOR.inputs, XOR.targets, settings: settings, optimiser: &sgd, generator: &generator) { rates.append($0.learningRate) }
         // 2 iterations per epoch: the epochs end at iterations 1, 3 and 5 (T_cur capped at 5).
-        #expect(isApproximatelyEqual(rates, [1, 3, 5].map { CosineAnnealingSchedule(maximum: 0.1, minimum: 0.001, period: 5).learningRate(at: $0) }))
+        let expected = [1, 3, 5].map { CosineAnnealingSchedule(maximum: 0.1, minimum: 0.001, period: 5).learningRate(at: $0) }
+        #expect(isApproximatelyEqual(rates, expected))
     }
 }
