@@ -14,8 +14,10 @@ let package = Package(
         .library(name: "Core", targets: ["Core"]),
         .library(name: "LinearModels", targets: ["LinearModels"]),
         .library(name: "ReinforcementLearning", targets: ["ReinforcementLearning"]),
+        .library(name: "SparseCoding", targets: ["SparseCoding"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
+        .executable(name: "sparse-coding", targets: ["sparse-coding"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
@@ -23,16 +25,20 @@ let package = Package(
         .target(name: "LinearModels", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "ReinforcementLearning", dependencies: ["Core"], exclude: ["README.md"],
                 swiftSettings: fastMath),
+        .target(name: "SparseCoding", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
         .executableTarget(name: "q-learning", dependencies: ["Core", "ReinforcementLearning"],
                           path: "Chapters/q-learning"),
-        .executableTarget(name: "benchmarks", dependencies: ["Core"], path: "Chapters/benchmarks",
+        .executableTarget(name: "sparse-coding", dependencies: ["Core", "SparseCoding"],
+                          path: "Chapters/sparse-coding"),
+        .executableTarget(name: "benchmarks", dependencies: ["Core", "SparseCoding"], path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
         .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
+        .testTarget(name: "SparseCodingTests", dependencies: ["Core", "SparseCoding"]),
     ]
 )
