@@ -90,51 +90,74 @@ private struct GramPursuit: Sendable {
     let inverseNorms: [Float]
 
     func code(signals range: Range<Int>, squaredNorms: [Double], shared: SharedBuffers) {
-        var correlations = [Float](repeating: 0, count: atomCount)      // D^T r, updated in place
-        var isChosen = [Bool](repeating: false, count: atomCount)
+        var scratch = Scratch(atomCount: atomCount, sparsity: sparsity)
         for p in range {
-            let support = code(signal: p, normSquared: squaredNorms[p], shared: shared,
-                               correlations: &correlations, isChosen: &isChosen)
-            for atom in support { isChosen[atom] = false }
+            code(signal: p, normSquared: squaredNorms[p], shared: shared, scratch: &scratch)
+            for atom in scratch.support { scratch.isChosen[atom] = false }
         }
     }
 
-    /// Codes signal p, writes its slots, and returns its support.
-    private func code(signal p: Int, normSquared: Double, shared: SharedBuffers,
-                      correlations: inout [Float], isChosen: inout [Bool]) -> [Int] {
+    /// The working memory of one thread, reused from signal to signal.
+    struct Scratch {
+        var correlations: [Float]                       // D^T r
+        var isChosen: [Bool]
+        var factor: IncrementalCholesky
+        var support: [Int] = []
+        var projections: [Double] = []                  // alpha^0_I = D_I^T x
+        var gamma: [Double] = []
+        var crossProducts: [Double] = []                // G_(I, k)
+
+        init(atomCount: Int, sparsity: Int) {
+            correlations = [Float](repeating: 0, count: atomCount)
+            isChosen = [Bool](repeating: false, count: atomCount)
+            factor = IncrementalCholesky(capacity: sparsity)
+            support.reserveCapacity(sparsity)
+            projections.reserveCapacity(sparsity)
+            gamma.reserveCapacity(sparsity)
+            crossProducts.reserveCapacity(sparsity)
+        }
+
+        mutating func reset(to alpha0: UnsafeBufferPointer<Float>) {
+            factor.reset()
+            support.removeAll(keepingCapacity: true)
+            projections.removeAll(keepingCapacity: true)
+            gamma.removeAll(keepingCapacity: true)
+            _ = correlations.withUnsafeMutableBufferPointer { $0.initialize(from: alpha0) }
+        }
+    }
+
+    /// Codes signal p and writes its slots; its support is left in `scratch.support`.
+    private func code(signal p: Int, normSquared: Double, shared: SharedBuffers, scratch: inout Scratch) {
         let alpha0 = rowBuffer(shared.alpha0, p, width: atomCount)
         let threshold = pursuitOrthogonalityTolerance * Float(normSquared.squareRoot())
-        var factor = IncrementalCholesky(capacity: sparsity)
-        var support: [Int] = []
-        var projections: [Double] = []                                   // alpha^0_I = D_I^T x
-        var gamma: [Double] = []
         var residualSquared = normSquared
-        _ = correlations.withUnsafeMutableBufferPointer { $0.initialize(from: alpha0) }
+        scratch.reset(to: alpha0)
 
-        while support.count < sparsity && residualSquared > toleranceSquared {
-            guard let best = mostCorrelatedAtom(correlations, inverseNorms: inverseNorms, excluding: isChosen),
-                  abs(correlations[best]) * inverseNorms[best] > threshold else { break }
-            let crossProducts = support.map { Double(shared.gram[$0 * atomCount + best]) }     // G_(I, k)
-            guard factor.append(crossProducts: crossProducts, squaredNorm: Double(shared.gram[best * atomCount + best]))
-            else { break }
-            support.append(best)
-            isChosen[best] = true
-            projections.append(Double(alpha0[best]))
-            gamma = factor.solve(projections)
+        while scratch.support.count < sparsity && residualSquared > toleranceSquared {
+            guard let best = mostCorrelatedAtom(scratch.correlations, inverseNorms: inverseNorms, excluding: scratch.isChosen),
+                  abs(scratch.correlations[best]) * inverseNorms[best] > threshold else { break }
+            scratch.crossProducts.removeAll(keepingCapacity: true)
+            for atom in scratch.support { scratch.crossProducts.append(Double(shared.gram[atom * atomCount + best])) }
+            guard scratch.factor.append(crossProducts: scratch.crossProducts,
+                                        squaredNorm: Double(shared.gram[best * atomCount + best])) else { break }
+            scratch.support.append(best)
+            scratch.isChosen[best] = true
+            scratch.projections.append(Double(alpha0[best]))
+            scratch.factor.solve(scratch.projections, into: &scratch.gamma)
             // D^T r = alpha^0 - G_(:, I) gamma; G is symmetric, so column i of G is row i.
-            correlations.withUnsafeMutableBufferPointer { target in
+            let (support, gamma) = (scratch.support, scratch.gamma)
+            scratch.correlations.withUnsafeMutableBufferPointer { target in
                 _ = target.initialize(from: alpha0)
                 for (atom, value) in zip(support, gamma) {
                     Kernels.axpy(Float(-value), rowBuffer(shared.gram, atom, width: atomCount), target)
                 }
             }
-            residualSquared = max(0, normSquared - zip(gamma, projections).reduce(0) { $0 + $1.0 * $1.1 })
+            residualSquared = max(0, normSquared - zip(scratch.gamma, scratch.projections).reduce(0) { $0 + $1.0 * $1.1 })
         }
-        for (slot, (atom, value)) in zip(support, gamma).enumerated() {
+        for (slot, (atom, value)) in zip(scratch.support, scratch.gamma).enumerated() {
             shared.indices[p * sparsity + slot] = atom
             shared.values[p * sparsity + slot] = Float(value)
         }
-        shared.counts[p] = support.count
-        return support
+        shared.counts[p] = scratch.support.count
     }
 }

@@ -43,7 +43,8 @@ public struct IncrementalCholesky: Sendable {
     public mutating func append(crossProducts: [Double], squaredNorm: Double) -> Bool {
         require(crossProducts.count == size && size < capacity,
                 "IncrementalCholesky.append: \(crossProducts.count) cross products for a factor of size \(size) (capacity \(capacity))")
-        let w = forwardSubstitution(crossProducts)
+        var w = crossProducts
+        forwardSubstitution(&w)
         let pivotSquared = squaredNorm - w.reduce(0) { $0 + $1 * $1 }
         guard pivotSquared > Self.dependenceTolerance * squaredNorm, squaredNorm > 0 else { return false }
         for (column, value) in w.enumerated() { lower[size * capacity + column] = value }
@@ -55,24 +56,33 @@ public struct IncrementalCholesky: Sendable {
     /// y with L L^T y = rhs: forward substitution L z = rhs, then back substitution L^T y = z.
     /// Precondition: `rhs.count == size`.
     public func solve(_ rhs: [Double]) -> [Double] {
+        var y: [Double] = []
+        solve(rhs, into: &y)
+        return y
+    }
+
+    /// The same, writing y into `y` (reusing its storage: no allocation in OMP's inner loop).
+    public func solve(_ rhs: [Double], into y: inout [Double]) {
         require(rhs.count == size, "IncrementalCholesky.solve: \(rhs.count) values for a factor of size \(size)")
-        var y = forwardSubstitution(rhs)
+        y.removeAll(keepingCapacity: true)
+        y.append(contentsOf: rhs)
+        forwardSubstitution(&y)
         for i in stride(from: size - 1, through: 0, by: -1) {
             var value = y[i]
             for k in (i + 1)..<size { value -= lower[k * capacity + i] * y[k] }
             y[i] = value / lower[i * capacity + i]
         }
-        return y
     }
 
-    /// z with L z = b (the first `b.count` rows of L).
-    private func forwardSubstitution(_ b: [Double]) -> [Double] {
-        var z = b
-        for i in 0..<b.count {
+    /// Empties the factor (size 0), keeping its storage for the next signal.
+    public mutating func reset() { size = 0 }
+
+    /// b <- z with L z = b (the first `b.count` rows of L), in place.
+    private func forwardSubstitution(_ z: inout [Double]) {
+        for i in 0..<z.count {
             var value = z[i]
             for k in 0..<i { value -= lower[i * capacity + k] * z[k] }
             z[i] = value / lower[i * capacity + i]
         }
-        return z
     }
 }

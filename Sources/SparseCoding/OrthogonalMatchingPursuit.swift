@@ -127,11 +127,17 @@ public func orthogonalMatchingPursuit(signal: [Float], dictionary: Tensor, spars
 
 /// argmax_j |c_j| / ||d_j|| over the atoms not chosen yet (the first on ties); nil if all are chosen.
 func mostCorrelatedAtom(_ correlations: [Float], inverseNorms: [Float], excluding isChosen: [Bool]) -> Int? {
-    var best: Int? = nil
-    var bestScore: Float = -1
-    for j in correlations.indices where !isChosen[j] {
-        let score = abs(correlations[j]) * inverseNorms[j]
-        if score > bestScore { (best, bestScore) = (j, score) }
+    correlations.withUnsafeBufferPointer { c in
+        inverseNorms.withUnsafeBufferPointer { w in
+            isChosen.withUnsafeBufferPointer { chosen in
+                var best = -1
+                var bestScore: Float = -1
+                for j in 0..<c.count where !chosen[j] {
+                    let score = abs(c[j]) * w[j]
+                    if score > bestScore { (best, bestScore) = (j, score) }
+                }
+                return best < 0 ? nil : best
+            }
+        }
     }
-    return best
 }
