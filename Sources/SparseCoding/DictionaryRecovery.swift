@@ -8,6 +8,7 @@
 // coefficients); K-SVD and MOD run on the same data for the same seed.
 
 import Core
+import Dispatch
 import Foundation
 
 /// The paper's setup, with every number changeable (the tests use a smaller one).
@@ -98,4 +99,27 @@ public func recoveryCurve(_ experiment: RecoveryExperiment, update: DictionaryUp
         curve.append(recoveredAtomFraction(truth: truth, learnt: D, threshold: experiment.recoveryThreshold))
     }
     return curve
+}
+
+/// `recoveryCurve` for every seed, run `threads` at a time (each run is independent and deterministic,
+/// so the answer does not depend on `threads`). `curves[i]` belongs to `seeds[i]`.
+public func recoveryCurves(_ experiment: RecoveryExperiment, update: DictionaryUpdateRule, replacesAtoms: Bool = true,
+                           seeds: [UInt64], threads: Int = 1) -> [[Double]] {
+    require(threads >= 1, "recoveryCurves: threads must be >= 1, got \(threads)")
+    var curves = [[Double]](repeating: [], count: seeds.count)
+    let workers = max(1, min(threads, seeds.count))
+    curves.withUnsafeMutableBufferPointer { buffer in
+        let output = CurveSlots(buffer: buffer)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: seeds.count, by: workers) {
+                output.buffer[index] = recoveryCurve(experiment, update: update, replacesAtoms: replacesAtoms, seed: seeds[index])
+            }
+        }
+    }
+    return curves
+}
+
+/// The result slots the worker threads fill, each slot by exactly one thread.
+private struct CurveSlots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<[Double]>
 }
