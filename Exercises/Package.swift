@@ -11,12 +11,14 @@ let package = Package(
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )
