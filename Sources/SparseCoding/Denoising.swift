@@ -73,7 +73,8 @@ public struct DenoisingExperiment: Sendable {
         public let clippedPSNR: Double
     }
 
-    /// Runs it on training signals [n, P] and test signals [n, Q] (columns), all randomness from `seed`.
+    /// Runs it on training signals [n, P] and test signals [n, Q] (columns): the learning draws from `seed`,
+    /// the noise from `seed + 1`.
     public func run(train: Tensor, test: Tensor, seed: UInt64,
                     afterIteration: (Int, Tensor) -> Void = { _, _ in }) -> Result {
         var generator = Xoshiro256StarStar(seed: seed)
@@ -82,7 +83,8 @@ public struct DenoisingExperiment: Sendable {
         settings.threads = threads
         let learnt = learnDictionary(signals: train, initialDictionary: initial, settings: settings, generator: &generator,
                                      afterIteration: afterIteration)
-        let noisy = addingGaussianNoise(to: test, standardDeviation: noiseStandardDeviation, generator: &generator)
+        var noiseGenerator = Xoshiro256StarStar(seed: seed &+ 1)     // the same noise whatever the iterations
+        let noisy = addingGaussianNoise(to: test, standardDeviation: noiseStandardDeviation, generator: &noiseGenerator)
         func cleaned(_ dictionary: Tensor) -> Tensor {
             denoise(noisy, dictionary: dictionary, noiseStandardDeviation: Double(noiseStandardDeviation), gain: gain,
                     maximumSparsity: min(dictionary.rows / 2, dictionary.columns), threads: threads)
