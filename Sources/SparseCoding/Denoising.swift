@@ -42,7 +42,6 @@ public func addingGaussianNoise(to signals: Tensor, standardDeviation sigma: Flo
     return noise
 }
 
-
 /// The digits experiment of the chapter and the tests: learn a dictionary on clean training signals,
 /// add noise to the test signals, denoise them with the initial and with the learnt dictionary.
 public struct DenoisingExperiment: Sendable {

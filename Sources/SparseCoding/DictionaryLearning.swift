@@ -102,8 +102,12 @@ public func learnDictionary(signals: Tensor, initialDictionary: Tensor, settings
         switch settings.update {
         case .kSVD:
             let users = state.codes.users()
-            for k in generator.permutation(state.atoms.count) where !state.updateAtomKSVD(k, users: users[k]) {
-                if let p = replacements.takeWorst(of: state) { state.replaceAtom(k, bySignal: p); replaced[k] = true }
+            for k in generator.permutation(state.atoms.count) {
+                let updated = state.updateAtomKSVD(k, users: users[k])
+                if !updated, let p = replacements.takeWorst(of: state) {      // no signal uses atom k
+                    state.replaceAtom(k, bySignal: p)
+                    replaced[k] = true
+                }
             }
         case .methodOfOptimalDirections:
             state.updateDictionaryMOD(generator: &generator)
