@@ -59,7 +59,7 @@ func recoverySection(options: ChapterOptions, runs: Int) throws -> [String: [Dou
         }
         print("   " + pad(levelName(level), 11) + cells.joined())
     }
-    print("   The paper's Fig. 3 has K-SVD ahead of MOD at every noise level, as the first two columns; the third shows how much"
+    print("   The paper reports K-SVD ahead of MOD at every noise level (Fig. 3), as in the first two columns; the third shows how much"
           + " of that lead the atom replacement makes (Sources/SparseCoding/README.md).")
     let path = try options.figurePath("recovery-ksvd-mod.svg")
     try plot.write(to: path)
