@@ -11,6 +11,7 @@ let package = Package(
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
@@ -18,6 +19,7 @@ let package = Package(
             .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]

@@ -2,7 +2,8 @@
 //   orthogonal matching pursuit: a 64 x 256 Gaussian dictionary, 1,000 signals, sparsity 8
 //   (scikit-learn's `orthogonal_mp` on the same data is the reference: see the module README);
 //   dictionary learning: the setup of Aharon, Elad & Bruckstein (2006), Sec. V.A, at 20 dB, 80 iterations.
-// Call `runSparseCodingBenchmarks()` from main.swift. Timings are printed, never asserted.
+// Call `runSparseCodingBenchmarks()` from main.swift (it times with main.swift's `bestTime`). Timings are
+// printed, never asserted.
 //
 // Set SPARSE_CODING_BENCHMARK_DATA=/some/folder to also write the OMP data and our supports there as CSV
 // (omp-dictionary.csv [64 rows x 256], omp-signals.csv [64 x 1000], omp-supports.csv [1000 x 8], one
@@ -18,18 +19,6 @@ func runSparseCodingBenchmarks() {
     benchmarkDictionaryLearning()
 }
 
-/// The fastest of `repeats` runs of `body`, in seconds.
-private func fastestRun(repeats: Int, _ body: () -> Void) -> Double {
-    var best = Double.infinity
-    for _ in 0..<repeats {
-        let start = ContinuousClock.now
-        body()
-        let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        best = min(best, Double(seconds) + Double(attoseconds) * 1e-18)
-    }
-    return best
-}
-
 private func benchmarkOrthogonalMatchingPursuit() {
     let (n, K, P, k) = (64, 256, 1000, 8)
     var generator = Xoshiro256StarStar(seed: 2006)
@@ -37,14 +26,14 @@ private func benchmarkOrthogonalMatchingPursuit() {
     let signals = generator.normalTensor(shape: [n, P])
     var codes = SparseCodes(atomCount: K, signalCount: P, capacity: k)
     for threads in [1, 2] {
-        let seconds = fastestRun(repeats: 5) {
+        let seconds = bestTime(repeats: 5) {
             codes = batchOrthogonalMatchingPursuit(signals: signals, dictionary: dictionary, sparsity: k, threads: threads)
         }
         print("omp dictionary=\(n)x\(K) signals=\(P) sparsity=\(k) variant=batch-gram threads=\(threads)"
               + " seconds=\(formatted(seconds, digits: 5)) signals_per_second=\(Int(Double(P) / seconds))")
     }
     var singleSupports: [[Int]] = []
-    let singleSeconds = fastestRun(repeats: 3) {
+    let singleSeconds = bestTime(repeats: 3) {
         singleSupports = (0..<P).map { p in
             orthogonalMatchingPursuit(signal: column(p, of: signals), dictionary: dictionary, sparsity: k).support
         }
@@ -70,7 +59,7 @@ private func benchmarkDictionaryLearning() {
     let experiment = RecoveryExperiment(signalToNoiseRatio: 20)
     for rule in DictionaryUpdateRule.allCases {
         var curve: [Double] = []
-        let seconds = fastestRun(repeats: 3) { curve = recoveryCurve(experiment, update: rule, seed: 1) }
+        let seconds = bestTime(repeats: 3) { curve = recoveryCurve(experiment, update: rule, seed: 1) }
         print("dictionary-learning setup=aharon-elad-bruckstein-2006 update=\(rule.rawValue) dictionary=20x50 signals=1500"
               + " sparsity=3 snr_db=20 iterations=\(experiment.iterations) seed=1 seconds=\(formatted(seconds, digits: 3))"
               + " recovered_percent=\(formatted(100 * curve.last!, digits: 1))")

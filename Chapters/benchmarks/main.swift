@@ -1,1 +1,151 @@
-print("")
+// benchmarks: how fast are the kernels of Core, against the naive loops and against numpy/OpenBLAS?
+// Goals, in order: honest numbers (same sizes, same data type, best of several timed runs, numpy
+// measured in the same run); one `key=value` line per figure so the output can be pasted or parsed;
+// a short run (`--quick`) for checking that it works.
+//
+// Run it optimised, or the numbers mean nothing:
+//
+//     swift run -c release benchmarks            # n = 128, 256, 512, 1024
+//     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
+//
+// GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
+// multiply-adds. A dot product of length n does 2n flops.
+
+import Core
+import Foundation
+
+/// The command line: `--quick` or nothing.
+struct Options {
+    var quick = false
+
+    static let usage = "usage: benchmarks [--quick] [--help]\n"
+        + "  GEMM and dot-product speed of Core's kernels, the naive loops and numpy (if python3 has it).\n"
+        + "  --quick  only n = 128 and 256, fewer repeats"
+
+    /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
+    static func parse(_ arguments: [String]) -> Options {
+        var options = Options()
+        for argument in arguments {
+            switch argument {
+            case "--quick": options.quick = true
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            default:
+                FileHandle.standardError.write(Data("benchmarks: unknown argument '\(argument)'\n\(usage)\n".utf8))
+                exit(2)
+            }
+        }
+        return options
+    }
+}
+
+/// The shortest of `repeats` timings of `body`, in seconds (the best run is the one least disturbed
+/// by other processes; the machine is shared).
+func bestTime(repeats: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9)
+    }
+    return best
+}
+
+/// GFLOP/s of C = A B for n x n matrices (2 n^3 flops), best of `repeats`.
+func gemmGigaflops(n: Int, kernel: String, threads: Int, repeats: Int) -> Double {
+    var generator = Xoshiro256StarStar(seed: 2024)
+    let a = (0..<(n * n)).map { _ in generator.uniform(-1, 1) }
+    let b = (0..<(n * n)).map { _ in generator.uniform(-1, 1) }
+    var c = [Float](repeating: 0, count: n * n)
+    let seconds = bestTime(repeats: repeats) {
+        if kernel == "naive" {
+            Reference.gemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
+                           b: b, ldb: n, beta: 0, c: &c, ldc: n)
+        } else {
+            Kernels.gemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
+                         b: b, ldb: n, beta: 0, c: &c, ldc: n, threads: threads)
+        }
+    }
+    return 2 * Double(n) * Double(n) * Double(n) / seconds / 1e9
+}
+
+/// GFLOP/s of x . y for length n (2n flops), timing `calls` calls at once, best of `repeats`.
+/// Each call reads a window shifted by one element, so the compiler cannot reuse the previous answer.
+func dotGigaflops(n: Int, kernel: String, calls: Int, repeats: Int) -> Double {
+    var generator = Xoshiro256StarStar(seed: 7)
+    let x = (0..<(n + 8)).map { _ in generator.uniform(-1, 1) }
+    let y = (0..<(n + 8)).map { _ in generator.uniform(-1, 1) }
+    var total: Float = 0
+    let seconds = x.withUnsafeBufferPointer { x in
+        y.withUnsafeBufferPointer { y in
+            bestTime(repeats: repeats) {
+                for call in 0..<calls {
+                    let window = (call % 8)..<(call % 8 + n)
+                    let (xWindow, yWindow) = (UnsafeBufferPointer(rebasing: x[window]), UnsafeBufferPointer(rebasing: y[window]))
+                    total += kernel == "naive" ? Reference.dot(xWindow, yWindow) : Kernels.dot(xWindow, yWindow)
+                }
+            }
+        }
+    }
+    if total.isNaN { print("# (impossible: NaN)") }   // keeps the sums alive, so the calls are not removed
+    return 2 * Double(n) * Double(calls) / seconds / 1e9
+}
+
+func run() {
+    let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+    let sizes = options.quick ? [128, 256] : [128, 256, 512, 1024]
+    let rounds = options.quick ? 1 : 5            // every figure is measured in each round; the best is kept
+    let naiveLimit = 512                          // the triple loop takes seconds beyond this
+    print("# GEMM C = A B on n x n Float matrices, and a dot product; GFLOP/s, best of \(rounds) rounds of several runs")
+    print("# CPU: \(ProcessInfo.processInfo.activeProcessorCount) cores; kernel=naive is Reference (plain loops), simd is Kernels")
+
+    // Figures keyed by their line, measured round by round (numpy too) so a burst of load from
+    // other processes hits one round, not all, and both libraries see the same conditions.
+    var best: [String: Double] = [:]
+    var order: [String] = []
+    func record(_ line: String, _ value: Double) {
+        if best[line] == nil { order.append(line) }
+        best[line] = max(best[line] ?? 0, value)
+    }
+    var numpySkipped: String? = nil
+    for round in 0..<rounds {
+        record("dot n=65536 kernel=simd", dotGigaflops(n: 65536, kernel: "simd", calls: 200, repeats: 10))
+        record("dot n=65536 kernel=naive", dotGigaflops(n: 65536, kernel: "naive", calls: 20, repeats: 3))
+        for n in sizes {
+            let repeats = max(3, min(40, 2_000_000_000 / (2 * n * n * n)))
+            if n <= naiveLimit && round == 0 {
+                record("gemm n=\(n) kernel=naive threads=1", gemmGigaflops(n: n, kernel: "naive", threads: 1, repeats: 2))
+            }
+            for threads in [1, 2] {
+                record("gemm n=\(n) kernel=simd threads=\(threads)",
+                       gemmGigaflops(n: n, kernel: "simd", threads: threads, repeats: repeats))
+            }
+        }
+        if numpySkipped == nil {
+            switch measureNumpy(sizes: sizes) {
+            case .measured(let figures): for figure in figures { record(figure.line, figure.gigaflops) }
+            case .skipped(let reason): numpySkipped = reason
+            }
+        }
+    }
+    for line in order where !line.contains("numpy") { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
+    for n in sizes where n > naiveLimit {
+        print("gemm n=\(n) kernel=naive threads=1 skipped (the triple loop takes seconds at n > \(naiveLimit))")
+    }
+    for line in order where line.contains("numpy") { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
+    if let numpySkipped { print("numpy skipped: \(numpySkipped)") }
+
+    // The two goals, as ratios: one thread against numpy at n = 512, two threads against one at n = 1024.
+    var result: [(String, String)] = []
+    let ours = best["gemm n=512 kernel=simd threads=1"], theirs = best["gemm n=512 kernel=numpy threads=1"]
+    if let ours { result.append(("simd_n512_threads1", formatted(ours, digits: 1))) }
+    if let theirs { result.append(("numpy_n512_threads1", formatted(theirs, digits: 1))) }
+    if let ours, let theirs { result.append(("simd_over_numpy_n512", formatted(ours / theirs, digits: 2))) }
+    if let one = best["gemm n=1024 kernel=simd threads=1"], let two = best["gemm n=1024 kernel=simd threads=2"] {
+        result.append(("two_thread_speedup_n1024", formatted(two / one, digits: 2)))
+    }
+    print("result " + (result.isEmpty ? "quick=1" : result.map { "\($0.0)=\($0.1)" }.joined(separator: " ")))
+}
+
+run()

@@ -17,9 +17,10 @@ public func require(_ condition: Bool, _ message: @autoclosure () -> String,
     if _slowPath(!condition) { requirementFailed(message(), file: file, line: line) }
 }
 
-/// Stops the program with `message`. Out of line, so that `require` inlines to a compare and a branch.
-@inline(never) @usableFromInline
-func requirementFailed(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
+/// Stops the program with `message`, unconditionally (for a `default:` that cannot happen, or a
+/// check too long for one condition). Out of line, so that `require` inlines to a compare and a branch.
+@inline(never)
+public func requirementFailed(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
     fatalError(message, file: file, line: line)
 }
 

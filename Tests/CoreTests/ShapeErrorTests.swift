@@ -36,3 +36,15 @@ struct ShapeErrorTests {
         #expect(standardErrorText(result).contains("shape [2, 3] needs 6 scalars, got 2"))
     }
 }
+
+@Suite("Kernel length errors name the operation and both lengths")
+struct KernelLengthErrorTests {
+    @Test("dot of lengths 3 and 2")
+    func dotMismatch() async {
+        let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let x: [Float] = [1, 2, 3], y: [Float] = [1, 2]
+            _ = x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { Kernels.dot(a, $0) } }
+        }
+        #expect(standardErrorText(result).contains("dot: lengths 3 and 2 differ"))
+    }
+}

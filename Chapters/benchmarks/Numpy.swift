@@ -1,0 +1,79 @@
+// Numpy.swift: measures numpy's matmul (OpenBLAS underneath) on the same sizes, in a python3 subprocess.
+// Goals, in order: a fair comparison (float32, the same n, best of as many runs, OpenBLAS told how
+// many threads through OPENBLAS_NUM_THREADS and otherwise the environment left as it is); a clear
+// "skipped" line, not a crash, when python3 or numpy is missing.
+
+import Foundation
+
+/// The Python side: prints `gemm n=... kernel=numpy threads=... gflops=...` per size, best of as many
+/// runs as the Swift side makes, and with one thread also `dot n=65536 kernel=numpy gflops=...`.
+let numpyScript = """
+import sys, time
+import numpy as np
+threads = sys.argv[1]
+sizes = [int(s) for s in sys.argv[2:]]
+rng = np.random.default_rng(2024)
+for n in sizes:
+    a = rng.uniform(-1, 1, (n, n)).astype(np.float32)
+    b = rng.uniform(-1, 1, (n, n)).astype(np.float32)
+    c = np.empty((n, n), dtype=np.float32)
+    np.matmul(a, b, out=c)
+    repeats = max(3, min(40, 2_000_000_000 // (2 * n ** 3)))
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        np.matmul(a, b, out=c)
+        best = min(best, time.perf_counter() - start)
+    print(f"gemm n={n} kernel=numpy threads={threads} gflops={2 * n ** 3 / best / 1e9:.1f}")
+if threads == "1":
+    x = rng.uniform(-1, 1, 65536).astype(np.float32)
+    y = rng.uniform(-1, 1, 65536).astype(np.float32)
+    best = float("inf")
+    for _ in range(10):
+        start = time.perf_counter()
+        for _ in range(200):
+            np.dot(x, y)
+        best = min(best, (time.perf_counter() - start) / 200)
+    print(f"dot n=65536 kernel=numpy gflops={2 * 65536 / best / 1e9:.1f}")
+"""
+
+/// numpy's figures keyed by their line without the value ("gemm n=512 kernel=numpy threads=1"),
+/// in the order printed; or why numpy could not be measured.
+enum NumpyResults {
+    case measured([(line: String, gigaflops: Double)])
+    case skipped(reason: String)
+}
+
+/// Runs the script with OPENBLAS_NUM_THREADS = 1, then 2 (one round of repeats each).
+func measureNumpy(sizes: [Int]) -> NumpyResults {
+    var figures: [(line: String, gigaflops: Double)] = []
+    for threads in [1, 2] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["OPENBLAS_NUM_THREADS"] = "\(threads)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", numpyScript, "\(threads)"] + sizes.map { "\($0)" }
+        process.environment = environment
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            return .skipped(reason: "could not start python3 (\(error))")
+        }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let reason = errorText.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
+            return .skipped(reason: "python3 with numpy is not available (\(reason))")
+        }
+        for line in text.split(separator: "\n") {
+            if let range = line.range(of: " gflops="), let value = Double(line[range.upperBound...]) {
+                figures.append((String(line[..<range.lowerBound]), value))
+            }
+        }
+    }
+    return .measured(figures)
+}
