@@ -33,6 +33,18 @@ public enum ThresholdFunction: String, Sendable, CaseIterable {
         case .soft: return x > beta ? x - beta : (x < -beta ? x + beta : 0)
         }
     }
+
+    /// T_beta on eight values at once, for `Kernels.map`: the same function, NaN included (every mask
+    /// below is false for NaN, so NaN gives 0 in both forms).
+    public func callAsFunction(_ x: SIMD8<Float>, _ beta: Float) -> SIMD8<Float> {
+        let zero = SIMD8<Float>(repeating: 0)
+        switch self {
+        case .hardNonNegative: return zero.replacing(with: x, where: x .> beta)
+        case .softNonNegative: return zero.replacing(with: x - beta, where: x .> beta)
+        case .hard: return zero.replacing(with: x, where: (x .> beta) .| (x .< -beta))
+        case .soft: return zero.replacing(with: x - beta, where: x .> beta).replacing(with: x + beta, where: x .< -beta)
+        }
+    }
 }
 
 /// T_beta applied to every entry of `responses` [K, P], with the threshold beta_k of row (atom) k.
@@ -43,10 +55,12 @@ public func threshold(_ responses: Tensor, by function: ThresholdFunction, thres
     require(thresholds.allSatisfy { $0 >= 0 }, "threshold: the thresholds beta must be >= 0, got \(thresholds)")
     var result = responses
     let width = responses.columns
-    result.scalars.withUnsafeMutableBufferPointer { values in
-        for k in 0..<thresholds.count {
-            let beta = thresholds[k]
-            for index in (k * width)..<((k + 1) * width) { values[index] = function(values[index], beta) }
+    responses.scalars.withUnsafeBufferPointer { input in
+        result.scalars.withUnsafeMutableBufferPointer { output in
+            for (k, beta) in thresholds.enumerated() {
+                Kernels.map(rowBuffer(input, k, width: width), into: mutableRowBuffer(output, k, width: width),
+                            { function($0, beta) }, { function($0, beta) })
+            }
         }
     }
     return result
@@ -86,7 +100,11 @@ public func reluNetworkForward(_ inputs: Tensor, weights: [Tensor], biases: [[Fl
     var activations = inputs
     for (W, b) in zip(weights, biases) {
         requireShapes(W.rank == 2 && b.count == W.columns, "reluNetworkForward (W [n_in, n_out] and b [n_out])", W.shape, [b.count])
-        activations = matmul(activations, W).addingRowVector(Tensor(shape: [b.count], scalars: b)).map { $0 > 0 ? $0 : 0 }
+        let z = matmul(activations, W).addingRowVector(Tensor(shape: [b.count], scalars: b))
+        activations = z
+        z.scalars.withUnsafeBufferPointer { input in
+            activations.scalars.withUnsafeMutableBufferPointer { Kernels.relu(input, into: $0) }
+        }
     }
     return activations
 }

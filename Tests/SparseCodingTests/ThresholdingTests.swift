@@ -36,6 +36,22 @@ struct ThresholdingTests {
         #expect(ThresholdFunction.softNonNegative(0, 0) == 0)   // ReLU at its kink
     }
 
+    @Test("threshold() on a [3, 13] tensor (SIMD body and scalar tail of Kernels.map) equals each function entry by entry, kinks and NaN included (seed 303)")
+    func vectorAndScalarAgree() {
+        var generator = Xoshiro256StarStar(seed: 303)
+        var responses = generator.normalTensor(shape: [3, 13])
+        responses[0, 0] = 0.4; responses[1, 9] = -0.4; responses[2, 3] = .nan; responses[2, 12] = .nan
+        let betas: [Float] = [0.4, 0.4, 0.1]
+        for function in ThresholdFunction.allCases {
+            let result = threshold(responses, by: function, thresholds: betas)
+            for k in 0..<3 {
+                for j in 0..<13 {
+                    #expect(result[k, j] == function(responses[k, j], betas[k]), "\(function) at (\(k), \(j))")
+                }
+            }
+        }
+    }
+
     @Test("Eq. 2.8.13 with the sign of E-47: layered soft+ thresholding == a 2-layer ReLU network with W = D, b = -beta (seed 301)")
     func thresholdingIsAReluNetwork() {
         var generator = Xoshiro256StarStar(seed: 301)
