@@ -64,14 +64,14 @@ func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPos
     let layer1 = ConvolutionalDictionary(filters: filters(4, 3), positions: 16)
     let first = localSparsityBound(filters: 4, filterLength: 3)
     print("   Layer 1: N1 = 4 filters of n0 = 3 on 16 positions unroll to D1 of shape \(layer1.matrix().shape) (I x I N1).")
-    print("   Eq. 2.8.6: N1 (2 n0 - 1) = \(first) = the atoms that touch one patch (its stripe: \(layer1.stripe(at: 0).count) counted);"
+    print("   Eq. 2.8.6: N1 (2 n0 - 1) = \(first) = the atoms that touch one patch (its stripe holds \(layer1.stripe(at: 0).count));"
           + " a local bound, not one on ||Gamma1||_0")
     let layer2Filters = filters(8, 3 * 4)
     let byPosition = ConvolutionalDictionary(filters: layer2Filters, positions: 12, channels: 4)
     let unitStride = ConvolutionalDictionary(filters: layer2Filters, positions: 48)
     let second = secondLayerSparsityBound(filters: 8, filterLength: 3, previousFilters: 4)
     print("   Eq. 2.8.7 as printed, N2 (2 n1 N1 - 1) with N2 = 8, n1 = 3, N1 = 4: \(second), the stripe when the layer-2 filters"
-          + " move one entry at a time (counted: \(unitStride.stripe(at: 0).count));")
+          + " move one entry at a time (that stripe holds \(unitStride.stripe(at: 0).count));")
     print("   with the text's D2 of shape I N1 x I N2 \(byPosition.matrix().shape) they move one position (N1 entries): stripe"
           + " N2 (2 n1 - 1) = \(byPosition.stripe(at: 0).count)")
     let signalDictionary = ConvolutionalDictionary(filters: filters(3, 5), positions: 40)
