@@ -149,6 +149,9 @@ func run() {
 
     print("# MLP training: the DAT300 digits network, Dense(64, ReLU) -> Dense(10, softmax), batch 32, Adam")
     print(mlpBenchmark(quick: options.quick))
+
+    print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
+    runSparseCodingBenchmarks()
 }
 
 run()
