@@ -9,8 +9,7 @@ import Core
 import Foundation
 import SparseCoding
 
-let defaults = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures")
-let defaultRuns = 5
+let defaults = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures", runs: 5)
 let summary = """
     Sparse coding (MLiS II 2.8): orthogonal matching pursuit by hand, thresholding as a ReLU network,
     convolutional dictionaries and their local sparsity bounds, basis pursuit (FISTA) against OMP, a
@@ -19,36 +18,12 @@ let summary = """
     Here --epochs is the number of dictionary-learning iterations of that experiment (the paper: 80; the
     digits use at most 20) and --learning-rate is not used (none of these methods has one: FISTA's step
     is 1/L).
-
-      --runs N            seeded runs averaged per noise level and method (default \(defaultRuns))
     """
 
-/// The shared flags of `ChapterOptions`, plus `--runs N`; a bad argument prints the usage and exits 2.
+/// The shared flags of `ChapterOptions`, with `--runs N`.
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
-    let usage = defaults.usage(program: "sparse-coding", summary: summary)
-    func reject(_ problem: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(problem)\n\n\(usage)\n".utf8))
-        exit(2)
-    }
-    var arguments = Array(CommandLine.arguments.dropFirst())
-    var runs = defaultRuns
-    if let index = arguments.firstIndex(of: "--runs") {
-        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-        guard let count = Int(value), count > 0 else { reject("--runs needs a positive integer, got '\(value)'") }
-        runs = count
-        arguments.removeSubrange(index...(index + 1))
-    }
-    let options: ChapterOptions
-    do {
-        options = try defaults.parsing(arguments)
-    } catch {
-        reject("\(error)")
-    }
-    if options.showHelp {
-        print(usage)
-        exit(0)
-    }
-    return (options, runs)
+    let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary)
+    return (options, options.runs!)
 }
 
 func run() throws {
