@@ -16,11 +16,13 @@ let package = Package(
         .library(name: "ReinforcementLearning", targets: ["ReinforcementLearning"]),
         .library(name: "NeuralNetworks", targets: ["NeuralNetworks"]),
         .library(name: "GraphNetworks", targets: ["GraphNetworks"]),
+        .library(name: "SparseCoding", targets: ["SparseCoding"]),
         .library(name: "Convolution", targets: ["Convolution"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
         .executable(name: "graph-convolution", targets: ["graph-convolution"]),
+        .executable(name: "sparse-coding", targets: ["sparse-coding"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
@@ -30,6 +32,7 @@ let package = Package(
                 swiftSettings: fastMath),
         .target(name: "NeuralNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "GraphNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "SparseCoding", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
@@ -39,7 +42,10 @@ let package = Package(
         .executableTarget(name: "graph-convolution", dependencies: ["Core", "GraphNetworks"],
                           path: "Chapters/graph-convolution"),
         .executableTarget(name: "backprop", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/backprop"),
-        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "Convolution"], path: "Chapters/benchmarks",
+        .executableTarget(name: "sparse-coding", dependencies: ["Core", "SparseCoding"],
+                          path: "Chapters/sparse-coding"),
+        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution"],
+                          path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
@@ -47,6 +53,7 @@ let package = Package(
         .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["Core", "NeuralNetworks"]),
         .testTarget(name: "GraphNetworksTests", dependencies: ["Core", "GraphNetworks"]),
+        .testTarget(name: "SparseCodingTests", dependencies: ["Core", "SparseCoding"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
     ]
 )

@@ -13,6 +13,7 @@ let package = Package(
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
@@ -21,6 +22,7 @@ let package = Package(
             .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )

@@ -146,6 +146,12 @@ func run() {
         result.append(("two_thread_speedup_n1024", formatted(two / one, digits: 2)))
     }
     print("result " + (result.isEmpty ? "quick=1" : result.map { "\($0.0)=\($0.1)" }.joined(separator: " ")))
+
+    print("# MLP training: the DAT300 digits network, Dense(64, ReLU) -> Dense(10, softmax), batch 32, Adam")
+    print(mlpBenchmark(quick: options.quick))
+
+    print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
+    runSparseCodingBenchmarks()
 }
 
 run()

@@ -8,8 +8,7 @@ import Core
 import Foundation
 import ReinforcementLearning
 
-let defaults = ChapterOptions(seed: 1, epochs: 500, learningRate: 0.5, outputDirectory: "q-learning-figures")
-let defaultRuns = 50
+let defaults = ChapterOptions(seed: 1, epochs: 500, learningRate: 0.5, outputDirectory: "q-learning-figures", runs: 50)
 let summary = """
     Reinforcement learning (DL Padova "Reinforcement Learning", "Q-Learning"): discounted returns and
     Bellman's equation, Q-learning against Sarsa on Sutton & Barto's cliff walking (Fig. 6.4 as SVG,
@@ -17,39 +16,16 @@ let summary = """
     against value iteration's optimum. Here --epochs is the number of cliff-walking EPISODES per run
     (the frozen lake gets 100 times as many) and --learning-rate is alpha of the cliff-walking runs, in
     (0, 1]; the frozen lake uses alpha = 0.02.
-
-      --runs N            independent seeded runs averaged on cliff walking (default \(defaultRuns))
     """
 
-/// The shared flags of `ChapterOptions`, plus `--runs N`; a bad argument prints the usage and exits 2.
+/// The shared flags of `ChapterOptions` (with `--runs N`); alpha must also be at most 1.
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
-    let usage = defaults.usage(program: "q-learning", summary: summary)
-    func reject(_ problem: String) -> Never {
-        FileHandle.standardError.write(Data("error: \(problem)\n\n\(usage)\n".utf8))
-        exit(2)
+    let options = defaults.parsingCommandLine(program: "q-learning", summary: summary) { options in
+        guard options.learningRate <= 1 else {
+            throw UsageError(message: "--learning-rate is alpha of Q-learning and must lie in (0, 1], got \(options.learningRate)")
+        }
     }
-    var arguments = Array(CommandLine.arguments.dropFirst())
-    var runs = defaultRuns
-    if let index = arguments.firstIndex(of: "--runs") {
-        let value = index + 1 < arguments.count ? arguments[index + 1] : ""
-        guard let count = Int(value), count > 0 else { reject("--runs needs a positive integer, got '\(value)'") }
-        runs = count
-        arguments.removeSubrange(index...(index + 1))
-    }
-    let options: ChapterOptions
-    do {
-        options = try defaults.parsing(arguments)
-    } catch {
-        reject("\(error)")
-    }
-    if options.showHelp {
-        print(usage)
-        exit(0)
-    }
-    guard options.learningRate <= 1 else {
-        reject("--learning-rate is alpha of Q-learning and must lie in (0, 1], got \(options.learningRate)")
-    }
-    return (options, runs)
+    return (options, options.runs!)
 }
 
 func run() throws {

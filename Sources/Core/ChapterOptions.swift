@@ -4,25 +4,29 @@
 
 import Foundation
 
-/// `--help`, `--seed N`, `--epochs N`, `--learning-rate X`, `--out DIR`.
+/// `--help`, `--seed N`, `--epochs N`, `--learning-rate X`, `--out DIR`, and `--runs N` for chapters
+/// that average over seeded runs (those that give `runs` a default).
 public struct ChapterOptions: Equatable, Sendable {
     public var seed: UInt64
     public var epochs: Int
     public var learningRate: Float
     public var outputDirectory: String
+    /// Independent seeded runs to average over; nil when the chapter has no `--runs` flag.
+    public var runs: Int?
     public var showHelp = false
 
-    public init(seed: UInt64, epochs: Int, learningRate: Float, outputDirectory: String) {
+    public init(seed: UInt64, epochs: Int, learningRate: Float, outputDirectory: String, runs: Int? = nil) {
         self.seed = seed
         self.epochs = epochs
         self.learningRate = learningRate
         self.outputDirectory = outputDirectory
+        self.runs = runs
     }
 
     /// The usage text for a program with these defaults.
     public func usage(program: String, summary: String) -> String {
         """
-        usage: swift run \(program) [--seed N] [--epochs N] [--learning-rate X] [--out DIR] [--help]
+        usage: swift run \(program) [--seed N] [--epochs N] [--learning-rate X] [--out DIR]\(runs == nil ? "" : " [--runs N]") [--help]
 
         \(summary)
 
@@ -30,6 +34,7 @@ public struct ChapterOptions: Equatable, Sendable {
           --epochs N          training epochs, a positive integer (default \(epochs))
           --learning-rate X   gradient-descent step alpha, a positive number (default \(learningRate))
           --out DIR           folder for the SVG figures, created if missing (default \(outputDirectory))
+        \(runs.map { "  --runs N            seeded runs to average over, a positive integer (default \($0))\n" } ?? "")\
           --help              print this text and exit
         """
     }
@@ -41,7 +46,7 @@ public struct ChapterOptions: Equatable, Sendable {
         var remaining = arguments[...]
         while let flag = remaining.popFirst() {
             if flag == "--help" || flag == "-h" { options.showHelp = true; continue }
-            guard ["--seed", "--epochs", "--learning-rate", "--out"].contains(flag) else {
+            guard ["--seed", "--epochs", "--learning-rate", "--out"].contains(flag) || (flag == "--runs" && runs != nil) else {
                 throw UsageError(message: "unknown argument '\(flag)'")
             }
             guard let value = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
@@ -57,6 +62,9 @@ public struct ChapterOptions: Equatable, Sendable {
                     throw UsageError(message: "--learning-rate needs a positive number, got '\(value)'")
                 }
                 options.learningRate = rate
+            case "--runs":
+                guard let count = Int(value), count > 0 else { throw UsageError(message: "--runs needs a positive integer, got '\(value)'") }
+                options.runs = count
             default:
                 guard !value.isEmpty, !value.hasPrefix("--") else { throw UsageError(message: "--out needs a folder name, got '\(value)'") }
                 options.outputDirectory = value
@@ -66,14 +74,17 @@ public struct ChapterOptions: Equatable, Sendable {
     }
 
     /// Parses the process's arguments; on `--help` prints the usage and exits 0, on a bad argument
-    /// prints the problem and the usage to standard error and exits 2.
-    public func parsingCommandLine(program: String, summary: String) -> ChapterOptions {
+    /// prints the problem and the usage to standard error and exits 2. `validate` may add the
+    /// chapter's own checks by throwing `UsageError` (e.g. a learning rate that must be at most 1).
+    public func parsingCommandLine(program: String, summary: String,
+                                   validate: (ChapterOptions) throws -> Void = { _ in }) -> ChapterOptions {
         do {
             let options = try parsing(Array(CommandLine.arguments.dropFirst()))
             if options.showHelp {
                 print(usage(program: program, summary: summary))
                 exit(0)
             }
+            try validate(options)
             return options
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n\n\(usage(program: program, summary: summary))\n".utf8))

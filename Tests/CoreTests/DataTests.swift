@@ -93,6 +93,17 @@ struct ChapterOptionsTests {
         }
     }
 
+    @Test("--runs is accepted only by chapters that give it a default, and must be positive")
+    func runsFlag() throws {
+        #expect(throws: UsageError.self) { try defaults.parsing(["--runs", "3"]) }
+        var averaging = defaults
+        averaging.runs = 5
+        #expect(try averaging.parsing(["--runs", "3"]).runs == 3)
+        #expect(throws: UsageError.self) { try averaging.parsing(["--runs", "0"]) }
+        #expect(averaging.usage(program: "p", summary: "s").contains("--runs N"))
+        #expect(!defaults.usage(program: "p", summary: "s").contains("--runs"))
+    }
+
     @Test("The summary line is key=value pairs in order")
     func summary() {
         #expect(summaryLine(["a": "1", "b": "x"]) == "a=1 b=x")
