@@ -84,7 +84,7 @@ public final class Convolution2D: Layer {
 
     /// Sets dJ/dW and dJ/db and returns dJ/dX, all from dJ/dY [N, O, O_h, O_w] (see `convolve2DBackward`).
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let input, let geometry else { requirementStop("Convolution2D.backward: called before forward") }
+        guard let input, let geometry else { requirementFailed("Convolution2D.backward: called before forward") }
         let gradients = convolve2DBackward(input: input, outputGradient: outputGradient, weights: weights.value, geometry: geometry,
                                            computeInputGradient: computesInputGradient, algorithm: algorithm)
         (weights.gradient, bias.gradient) = (gradients.weights, gradients.bias)
@@ -105,7 +105,7 @@ public final class Flatten: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("Flatten.backward: called before forward") }
+        guard let inputShape else { requirementFailed("Flatten.backward: called before forward") }
         return outputGradient.reshaped(inputShape)
     }
 }
@@ -130,7 +130,7 @@ public final class Reshape: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("Reshape.backward: called before forward") }
+        guard let inputShape else { requirementFailed("Reshape.backward: called before forward") }
         return outputGradient.reshaped(inputShape)
     }
 }

@@ -76,7 +76,7 @@ public final class DepthwiseConvolution2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let input, let geometry else { requirementStop("DepthwiseConvolution2D.backward: called before forward") }
+        guard let input, let geometry else { requirementFailed("DepthwiseConvolution2D.backward: called before forward") }
         let gradients = depthwiseConvolve2DBackward(input: input, outputGradient: outputGradient, weights: weights.value, geometry: geometry)
         (weights.gradient, bias.gradient) = (gradients.weights, gradients.bias)
         return gradients.input!

@@ -28,7 +28,7 @@ public final class MaxPooling2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("MaxPooling2D.backward: called before forward") }
+        guard let inputShape else { requirementFailed("MaxPooling2D.backward: called before forward") }
         return maxPool2DBackward(outputGradient, winners: winners, inputShape: inputShape)
     }
 }
@@ -53,7 +53,7 @@ public final class AveragePooling2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let geometry else { requirementStop("AveragePooling2D.backward: called before forward") }
+        guard let geometry else { requirementFailed("AveragePooling2D.backward: called before forward") }
         return averagePool2DBackward(outputGradient, geometry: geometry)
     }
 }
@@ -77,7 +77,7 @@ public final class GlobalAveragePooling2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("GlobalAveragePooling2D.backward: called before forward") }
+        guard let inputShape else { requirementFailed("GlobalAveragePooling2D.backward: called before forward") }
         requireShapes(outputGradient.shape == Array(inputShape.prefix(2)), "GlobalAveragePooling2D.backward: dJ/dy vs [N, C]",
                       outputGradient.shape, inputShape)
         let area = inputShape[2] * inputShape[3]

@@ -33,7 +33,7 @@ public final class ChannelBatchNormalisation: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("ChannelBatchNormalisation.backward: called before forward") }
+        guard let inputShape else { requirementFailed("ChannelBatchNormalisation.backward: called before forward") }
         return channelsFirst(normalisation.backward(channelsLast(outputGradient)), like: inputShape)
     }
 }

@@ -36,7 +36,7 @@ public struct TransposedConvolutionGeometry: Sendable, Equatable {
             let (vertical, horizontal) = (kernelHeight - stride, kernelWidth - stride)
             crop = (vertical / 2, vertical - vertical / 2, horizontal / 2, horizontal - horizontal / 2)
         case .explicit: crop = padding.amounts(kernelHeight: kernelHeight, kernelWidth: kernelWidth)
-        case .full: requirementStop("TransposedConvolutionGeometry: full padding has no meaning for a transposed convolution")
+        case .full: requirementFailed("TransposedConvolutionGeometry: full padding has no meaning for a transposed convolution")
         }
         let outputHeight = (height - 1) * stride + kernelHeight - crop.top - crop.bottom
         let outputWidth = (width - 1) * stride + kernelWidth - crop.left - crop.right
@@ -119,7 +119,7 @@ public final class TransposedConvolution2D: Layer {
     /// dJ/dx = conv(dJ/dy) (the transpose of the transpose); dJ/dW is the convolution's weight gradient
     /// with the roles of its input (dJ/dy) and output gradient (x) exchanged; dJ/db sums dJ/dy per channel.
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let input, let geometry else { requirementStop("TransposedConvolution2D.backward: called before forward") }
+        guard let input, let geometry else { requirementFailed("TransposedConvolution2D.backward: called before forward") }
         let g = geometry.convolution
         let gradients = convolve2DBackward(input: outputGradient, outputGradient: input, weights: weights.value, geometry: g,
                                            computeInputGradient: false)
@@ -127,10 +127,4 @@ public final class TransposedConvolution2D: Layer {
         bias.gradient = biasGradient(outputGradient, channels: g.inputChannels)
         return convolve2D(outputGradient, weights: weights.value, geometry: g)
     }
-}
-
-/// Stops with `message` (for branches that never return; `require` is for conditions).
-@inline(never)
-func requirementStop(_ message: String, file: StaticString = #fileID, line: UInt = #line) -> Never {
-    fatalError(message, file: file, line: line)
 }

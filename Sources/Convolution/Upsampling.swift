@@ -40,7 +40,7 @@ public final class Upsampling2D: Layer {
     }
 
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementStop("Upsampling2D.backward: called before forward") }
+        guard let inputShape else { requirementFailed("Upsampling2D.backward: called before forward") }
         let (planes, height, width, s) = (inputShape[0] * inputShape[1], inputShape[2], inputShape[3], factor)
         requireShapes(outputGradient.shape == [inputShape[0], inputShape[1], height * s, width * s],
                       "Upsampling2D.backward: dJ/dy vs [N, C, H s, W s]", outputGradient.shape, inputShape)
