@@ -14,6 +14,7 @@ let package = Package(
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "Convolution", package: "DeepLearningFromFirstPrinciples"),
         ]),
         .testTarget(name: "ExercisesTests", dependencies: [
             "Exercises",
@@ -23,6 +24,7 @@ let package = Package(
             .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
             .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
+            .product(name: "Convolution", package: "DeepLearningFromFirstPrinciples"),
         ]),
     ]
 )

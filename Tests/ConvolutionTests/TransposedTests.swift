@@ -70,6 +70,20 @@ struct TransposedTests {
         #expect(layer(Tensor(shape: [1, 1, 3, 5])).shape == [1, 2, 8, 12])
     }
 
+    @Test("E-CONV-1: 'same' gives I S only when it crops K - S pixels (Keras); the half padding P = (K - 1)/2 of Sec. 2.2.2 gives (I - 1)S + 1: 5, not 6, for I = 3, K = 3, S = 2")
+    func samePaddingOfTransposedConvolution() {
+        let same = TransposedConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernelHeight: 3, kernelWidth: 3,
+                                                 stride: 2, padding: .same)
+        #expect(same.outputHeight == 3 * 2)
+        let half = TransposedConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernelHeight: 3, kernelWidth: 3,
+                                                 stride: 2, padding: .symmetric((3 - 1) / 2))
+        #expect(half.outputHeight == 5)
+        #expect(transposedConvolutionOutputSize(input: 3, kernel: 3, stride: 2, padding: 1) == 5)
+        // With stride 1 the two agree: K - S = K - 1 = 2P.
+        #expect(TransposedConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernelHeight: 3, kernelWidth: 3,
+                                              padding: .same).outputHeight == 3)
+    }
+
     @Test("Sec. 2.3.6, checkerboard: on a constant input a 3 x 3 kernel with stride 2 (3 not divisible by 2) gives interior values 1, 2 and 4; a 4 x 4 kernel with stride 2 gives 4 everywhere inside; resize-convolution gives 9 everywhere inside")
     func checkerboard() {
         let input = Tensor(shape: [1, 1, 4, 4], repeating: 1)
