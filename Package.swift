@@ -23,6 +23,7 @@ let package = Package(
         .executable(name: "backprop", targets: ["backprop"]),
         .executable(name: "graph-convolution", targets: ["graph-convolution"]),
         .executable(name: "sparse-coding", targets: ["sparse-coding"]),
+        .executable(name: "convolution", targets: ["convolution"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
     ],
     targets: [
@@ -44,6 +45,8 @@ let package = Package(
         .executableTarget(name: "backprop", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/backprop"),
         .executableTarget(name: "sparse-coding", dependencies: ["Core", "SparseCoding"],
                           path: "Chapters/sparse-coding"),
+        .executableTarget(name: "convolution", dependencies: ["Core", "NeuralNetworks", "Convolution"],
+                          path: "Chapters/convolution"),
         .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
