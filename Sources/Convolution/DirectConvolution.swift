@@ -22,15 +22,26 @@ enum DirectConvolution {
     /// Whether the direct loops handle `g` (stride 1; any padding, dilation and channels).
     static func supports(_ g: ConvolutionGeometry) -> Bool { g.stride == 1 }
 
-    /// Y = W * X + b for every image, `input` [N, C, H, W] to [N, O, O_h, O_w]. Precondition: stride 1.
-    static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
+    /// The rows and columns of the output to compute: all of it, or (for the input gradient) the
+    /// part that lies over the image rather than over its padding.
+    struct OutputWindow {
+        let top: Int, left: Int, height: Int, width: Int
+    }
+
+    /// Y = W * X + b for every image, `input` [N, C, H, W] to [N, O, O_h, O_w], or only the
+    /// `window` of each output plane. Precondition: stride 1.
+    static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int,
+                        window: OutputWindow? = nil) -> Tensor {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
         let plan = PlaneLayout(g)
         let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
-        let count = batch * g.outputChannels * g.outputArea
+        let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
+        // The run of the window starts at its top-left position and ends at its bottom-right one.
+        let (start, length) = (w.top * plan.paddedWidth + w.left, (w.height - 1) * plan.paddedWidth + w.width)
+        let planeSize = w.height * w.width, count = batch * g.outputChannels * planeSize
         // Every output is written below, so the array is not zeroed first (a pass over the whole output).
         let scalars = [Float](unsafeUninitializedCapacity: count) { y, initialized in
             input.scalars.withUnsafeBufferPointer { x in
@@ -40,35 +51,35 @@ enum DirectConvolution {
                     defer { scratch.deallocate() }
                     for n in chunks[index] {
                         plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
-                        packed.convolve(scratch.paddedInput, planeStride: plan.planeStride, offsets: plan.tapOffsets,
-                                        runLength: plan.runLength, biases: biases, into: scratch.runs,
+                        packed.convolve(scratch.paddedInput + start, planeStride: plan.planeStride, offsets: plan.tapOffsets,
+                                        runLength: length, biases: biases, into: scratch.runs,
                                         runStride: plan.runStride) { first, count in
-                            plan.extractOutput(scratch.runs, into: y.base + (n * g.outputChannels + first) * g.outputArea,
-                                               channels: count)
+                            plan.extractOutput(scratch.runs, into: y.base + (n * g.outputChannels + first) * planeSize,
+                                               channels: count, height: w.height, width: w.width)
                         }
                     }
                 }
             }
             initialized = count
         }
-        return Tensor(shape: g.outputShape(batch: batch), scalars: scalars)
+        return Tensor(shape: [batch, g.outputChannels, w.height, w.width], scalars: scalars)
     }
 
-    /// dJ/dX: the full correlation of dJ/dY with the flipped, channel-swapped kernel, then the
-    /// padding cropped away. Precondition: stride 1.
+    /// dJ/dX: the full correlation of dJ/dY with the flipped, channel-swapped kernel, computed only
+    /// where it lies over the image (not its padding). Precondition: stride 1.
     static func inputGradient(_ outputGradient: Tensor, weights: Tensor, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
         require(supports(g), "DirectConvolution.inputGradient: needs stride 1, got \(g.stride)")
         // The transposed problem: input dY [O, O_h, O_w] padded by the dilated kernel minus one on each
-        // side, kernel W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m], output the padded input.
+        // side, kernel W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m]; its output is the padded
+        // input, of which the image is the window at (p_top, p_left).
         let (extraHeight, extraWidth) = (g.effectiveKernelHeight - 1, g.effectiveKernelWidth - 1)
         let transposed = ConvolutionGeometry(channels: g.outputChannels, height: g.outputHeight, width: g.outputWidth,
                                              outputChannels: g.inputChannels, kernelHeight: g.kernelHeight,
                                              kernelWidth: g.kernelWidth, padding: .explicit(top: extraHeight, bottom: extraHeight,
                                                                                               left: extraWidth, right: extraWidth),
                                              dilation: g.dilation)
-        let padded = forward(outputGradient, weights: flippedTransposedKernel(weights, g), bias: nil, geometry: transposed,
-                             threads: threads)
-        return crop(padded, to: g)
+        return forward(outputGradient, weights: flippedTransposedKernel(weights, g), bias: nil, geometry: transposed, threads: threads,
+                       window: OutputWindow(top: g.padTop, left: g.padLeft, height: g.inputHeight, width: g.inputWidth))
     }
 
     /// dJ/dW [O, C, K_h, K_w]: for each filter, channel and tap, the dot product of the output
@@ -164,24 +175,6 @@ enum DirectConvolution {
             }
         }
         return flipped
-    }
-
-    /// The [N, C, H, W] interior of a [N, C, P_h, P_w] tensor (the padding of `g` removed).
-    static func crop(_ padded: Tensor, to g: ConvolutionGeometry) -> Tensor {
-        let batch = padded.shape[0]
-        var result = Tensor(shape: g.inputShape(batch: batch))
-        let (paddedHeight, paddedWidth) = (padded.shape[2], padded.shape[3])
-        padded.scalars.withUnsafeBufferPointer { source in
-            result.scalars.withUnsafeMutableBufferPointer { target in
-                for plane in 0..<(batch * g.inputChannels) {
-                    for row in 0..<g.inputHeight {
-                        let from = source.baseAddress! + (plane * paddedHeight + row + g.padTop) * paddedWidth + g.padLeft
-                        (target.baseAddress! + (plane * g.inputHeight + row) * g.inputWidth).update(from: from, count: g.inputWidth)
-                    }
-                }
-            }
-        }
-        return result
     }
 
     @inline(__always)

@@ -66,13 +66,12 @@ struct PlaneLayout: Sendable {
         }
     }
 
-    /// The outputs [channels, O_h, O_w] read out of the runs (the thrown-away columns skipped).
-    func extractOutput(_ runs: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int) {
-        let g = geometry
+    /// The outputs [channels, height, width] read out of runs that start at the window's top-left
+    /// position (the thrown-away columns skipped).
+    func extractOutput(_ runs: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int, height: Int, width: Int) {
         for k in 0..<channels {
-            for i in 0..<g.outputHeight {
-                copyFloats(runs + k * runStride + i * paddedWidth, to: output + (k * g.outputHeight + i) * g.outputWidth,
-                           count: g.outputWidth)
+            for i in 0..<height {
+                copyFloats(runs + k * runStride + i * paddedWidth, to: output + (k * height + i) * width, count: width)
             }
         }
     }

@@ -32,7 +32,7 @@ struct SharedReadOnlyBuffer: @unchecked Sendable {   // Never written while the 
 enum BatchChunks {
     /// Below this many multiply-adds per chunk a second thread costs more than it saves (about 100 us
     /// of work at ~20 GMAC/s; measured with the `benchmarks` program).
-    static let minimumMultiplyAddsPerThread = 1 << 21
+    static let minimumMultiplyAddsPerThread = 1 << 20
 
     /// How many threads to use by default: the machine's cores.
     static var defaultThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
