@@ -1,8 +1,8 @@
 // DirectConvolutionPlanes.swift: the padded-plane layout and the SIMD inner loop of the direct
 // convolution (see DirectConvolution.swift for the idea, Eq. 2.2.5 along contiguous runs).
-// Goals, in order: every read inside the buffers (the zero margins are sized for 32-lane steps);
-// four output channels per pass, so each loaded run of input feeds four multiply-adds (8 of the 16
-// ymm registers hold accumulators, enough to keep both FMA units busy).
+// Goals, in order: every read inside the buffers (the zero margins are sized for 64-lane steps);
+// four output channels per pass, so each loaded run of input feeds four multiply-adds, with 12
+// accumulators in flight (the two FMA units need at least 8 independent chains to stay busy).
 
 import Core
 
