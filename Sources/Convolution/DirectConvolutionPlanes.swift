@@ -91,19 +91,25 @@ struct PlaneLayout: Sendable {
 }
 
 /// Copies `count` floats, 8 at a time: rows here are short (8 to 30 floats), and a call to memmove
-/// per row cost more than the copy itself. The ranges must not overlap.
+/// per row cost more than the copy itself. A row of 8 or more ends with one 8-wide copy of its last 8
+/// floats (overlapping the previous one: the same values are written twice) instead of a scalar loop.
+/// The ranges must not overlap.
 @inline(__always)
 func copyFloats(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    @inline(__always) func copy8(_ offset: Int) {
+        UnsafeMutableRawPointer(target + offset).storeBytes(of: UnsafeRawPointer(source + offset).loadUnaligned(as: SIMD8<Float>.self),
+                                                            as: SIMD8<Float>.self)
+    }
+    guard count >= 8 else {
+        for i in 0..<count { target[i] = source[i] }
+        return
+    }
     var i = 0
     while i + 8 <= count {
-        UnsafeMutableRawPointer(target + i).storeBytes(of: UnsafeRawPointer(source + i).loadUnaligned(as: SIMD8<Float>.self),
-                                                       as: SIMD8<Float>.self)
+        copy8(i)
         i += 8
     }
-    while i < count {
-        target[i] = source[i]
-        i += 1
-    }
+    if i < count { copy8(count - 8) }
 }
 
 /// The weights rearranged for the inner loop: for each block of four filters, channel c and tap t,
