@@ -12,7 +12,8 @@ public enum ConvolutionAlgorithm: String, Sendable, CaseIterable {
     case reference
     /// Patches unrolled into a matrix, then Core's SIMD GEMM (MLiS II Eq. 2.2.6).
     case im2col
-    /// Explicit SIMD loops over padded image planes (`DirectConvolution`); stride 1 only.
+    /// Explicit SIMD loops over padded image planes (`DirectConvolution`); stride 1 only (a larger
+    /// stride falls back to im2col).
     case direct
     /// Direct where it is faster, im2col elsewhere: see `choice(for:)`.
     case automatic

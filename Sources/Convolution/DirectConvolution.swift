@@ -10,11 +10,12 @@
 //
 //     Y'[k, q] = b_k + sum_{c, l, m} W[k, c, l, m] X_pad[c, q + l d P_w + m d],   q = 0 ..< (O_h - 1) P_w + O_w
 //
-// and 16 outputs at a time are 16 consecutive loads times a broadcast weight. The P_w - O_w positions
-// at the end of each row are computed and thrown away (6 of 8 useful on 8 x 8 digits, 26 of 28 on
-// 28 x 28). The input gradient is the same loop run on the padded output gradient with the kernel
-// flipped and its channels swapped (a "full" correlation); the weight gradient is a dot product
-// per tap between the output gradient and the shifted input.
+// and 8 outputs at a time are 8 consecutive loads times a broadcast weight. The P_w - O_w positions
+// at the end of each row are computed and thrown away (with "same" padding 8 of 10 are useful on the
+// 8 x 8 digits, 28 of 30 on 28 x 28). The input gradient is the same loop run on the padded output
+// gradient with the kernel flipped and its channels swapped (a "full" correlation), computed only
+// over the image; the weight gradient is a dot product per tap between the output gradient and the
+// shifted input.
 
 import Core
 
