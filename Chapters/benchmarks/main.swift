@@ -153,6 +153,9 @@ func run() {
 
     print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
     runSparseCodingBenchmarks()
+
+    print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
+    runConvolutionBenchmarks(quick: options.quick)
 }
 
 if let spec = ProcessInfo.processInfo.environment["CONV_PROFILE"] {
