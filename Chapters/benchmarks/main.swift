@@ -12,7 +12,6 @@
 // multiply-adds. A dot product of length n does 2n flops.
 
 import Core
-import Convolution
 import Foundation
 
 /// The command line: `--quick` or nothing.
@@ -158,19 +157,4 @@ func run() {
     runConvolutionBenchmarks(quick: options.quick)
 }
 
-if let spec = ProcessInfo.processInfo.environment["CONV_PROFILE"] {
-    let p = spec.split(separator: ",").map { Int($0)! }   // side,in,out,backward,threads,direct,repeats
-    let g = ConvolutionGeometry(channels: p[1], height: p[0], width: p[0], outputChannels: p[2], kernel: 3, padding: .same)
-    var gen = Xoshiro256StarStar(seed: 1)
-    let x = gen.normalTensor(shape: g.inputShape(batch: 64)), w = gen.normalTensor(shape: g.weightShape)
-    let dy = gen.normalTensor(shape: g.outputShape(batch: 64))
-    let algorithm: ConvolutionAlgorithm = p[5] == 1 ? .direct : .im2col
-    var s: Float = 0
-    let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<p[6] {
-        if p[3] == 1 { s += convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, algorithm: algorithm, threads: p[4]).weights.scalars[0] }
-        else { s += convolve2D(x, weights: w, geometry: g, algorithm: algorithm, threads: p[4]).scalars[0] }
-    }
-    let t = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-    print(s, "img/s", Double(64 * p[6]) / t)
-} else if ProcessInfo.processInfo.environment["CONV_ONLY"] != nil { runConvolutionBenchmarks(quick: false) } else { run() }
+run()
