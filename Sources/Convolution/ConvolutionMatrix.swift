@@ -18,7 +18,8 @@ import Core
 /// let g = ConvolutionGeometry(channels: 1, height: 4, width: 4, outputChannels: 1, kernel: 3)
 /// let kStar = ConvolutionMatrix(weights: kernel, geometry: g)
 /// print(kStar.matrix.shape)      // [4, 16]
-/// print(kStar.matrix.row(2))     // [0, 0, 0, 0, 1, 2, 3, 0, 3, 4, 2, 0, 2, 1, 1, 0]: the filter starts at I_21 = I*_5
+/// print(kStar.matrix.row(2))
+/// // [0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 0.0, 3.0, 4.0, 2.0, 0.0, 2.0, 1.0, 1.0, 0.0]: the filter starts at I_21 = I*_5
 /// ```
 public struct ConvolutionMatrix: Sendable {
     public let geometry: ConvolutionGeometry

@@ -12,7 +12,7 @@ import NeuralNetworks
 /// ```swift
 /// var generator = Xoshiro256StarStar(seed: 1)
 /// let network = DigitsCNN.make(generator: &generator)
-/// print(network.trainableParameterCount)   // 2,730 = (9 + 1) 16 + (256 + 1) 10
+/// print(network.trainableParameterCount)   // 2730 = (9 + 1) 16 + (256 + 1) 10
 /// ```
 public enum DigitsCNN {
     /// Reshape [64] -> [1, 8, 8]; Conv2D 1 -> `filters`, 3 x 3, same padding; ReLU; max pool 2 x 2

@@ -109,7 +109,7 @@ public enum Averaging: String, Sendable, CaseIterable {
 /// let classes = [BinaryCounts(truePositives: 5, falsePositives: 1, falseNegatives: 2),
 ///                BinaryCounts(truePositives: 2, falsePositives: 2, falseNegatives: 1),
 ///                BinaryCounts(truePositives: 1, falsePositives: 0, falseNegatives: 3)]
-/// print(precision(classes, .micro), precision(classes, .macro))   // 0.7272... (8/11) 0.7777...
+/// print(precision(classes, .micro), precision(classes, .macro))   // 0.7272727272727273 0.7777777777777778
 /// ```
 public func precision(_ classes: [BinaryCounts], _ averaging: Averaging) -> Double {
     average(classes, averaging, \.precision)

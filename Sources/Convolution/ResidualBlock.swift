@@ -71,7 +71,7 @@ func channelsFirst(_ x: Tensor, like shape: [Int]) -> Tensor {
 /// ```swift
 /// var generator = Xoshiro256StarStar(seed: 1)
 /// let block = ResidualBlock(channels: 64, batchNormalisation: true, generator: &generator)
-/// print(block.parameters.filter(\.isTrainable).map(\.count).reduce(0, +))   // 74,368 = 2 (36,928 + 128)
+/// print(block.parameters.filter(\.isTrainable).map(\.count).reduce(0, +))   // 74112 = 2 (36,928 + 128)
 /// ```
 public final class ResidualBlock: Layer {
     public let first: Convolution2D

@@ -62,7 +62,7 @@ public struct TransposedConvolutionGeometry: Sendable, Equatable {
 /// let K = Tensor(shape: [1, 1, 3, 3], scalars: [1, 2, 3, 3, 4, 2, 2, 1, 1])
 /// let g = TransposedConvolutionGeometry(channels: 1, height: 2, width: 2, outputChannels: 1, kernelHeight: 3, kernelWidth: 3)
 /// print(transposedConvolve2D(D, weights: K, geometry: g).scalars)
-/// // [1, 4, 7, 6, 6, 17, 21, 7, 11, 20, 13, 4, 6, 5, 4, 1]
+/// // [1.0, 4.0, 7.0, 6.0, 6.0, 17.0, 21.0, 7.0, 11.0, 20.0, 13.0, 4.0, 6.0, 5.0, 4.0, 1.0]
 /// ```
 public func transposedConvolve2D(_ input: Tensor, weights: Tensor, bias: Tensor? = nil,
                                  geometry: TransposedConvolutionGeometry) -> Tensor {

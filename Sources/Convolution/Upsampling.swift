@@ -10,7 +10,7 @@ import NeuralNetworks
 ///
 /// ```swift
 /// let x = Tensor(shape: [1, 1, 1, 2], scalars: [1, 2])
-/// print(Upsampling2D(factor: 2)(x).scalars)   // [1, 1, 2, 2, 1, 1, 2, 2]
+/// print(Upsampling2D(factor: 2)(x).scalars)   // [1.0, 1.0, 2.0, 2.0, 1.0, 1.0, 2.0, 2.0]
 /// ```
 ///
 /// Backward: each input pixel's gradient is the sum of the gradients of its s^2 copies.
