@@ -143,27 +143,9 @@ enum NumpyConvolutionResults {
 func measureNumpyConvolution(batch: Int) -> NumpyConvolutionResults {
     var figures: [(line: String, imagesPerSecond: Double)] = []
     for threads in [1, 2] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENBLAS_NUM_THREADS"] = "\(threads)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", numpyConvolutionScript, "\(threads)", "\(batch)"]
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do { try process.run() } catch { return .skipped(reason: "could not start python3 (\(error))") }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = errorText.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            return .skipped(reason: "python3 with numpy is not available (\(reason))")
-        }
-        for line in text.split(separator: "\n") {
-            if let range = line.range(of: " ips="), let value = Double(line[range.upperBound...]) {
-                figures.append((String(line[..<range.lowerBound]), value))
-            }
+        switch runPython(numpyConvolutionScript, arguments: ["\(threads)", "\(batch)"], threads: threads) {
+        case .failure(let problem): return .skipped(reason: problem.reason)
+        case .success(let output): figures += values(in: output, after: " ips=").map { ($0.line, $0.value) }
         }
     }
     return .measured(figures)

@@ -48,32 +48,51 @@ enum NumpyResults {
 func measureNumpy(sizes: [Int]) -> NumpyResults {
     var figures: [(line: String, gigaflops: Double)] = []
     for threads in [1, 2] {
-        var environment = ProcessInfo.processInfo.environment
-        environment["OPENBLAS_NUM_THREADS"] = "\(threads)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", numpyScript, "\(threads)"] + sizes.map { "\($0)" }
-        process.environment = environment
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        do {
-            try process.run()
-        } catch {
-            return .skipped(reason: "could not start python3 (\(error))")
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let reason = errorText.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            return .skipped(reason: "python3 with numpy is not available (\(reason))")
-        }
-        for line in text.split(separator: "\n") {
-            if let range = line.range(of: " gflops="), let value = Double(line[range.upperBound...]) {
-                figures.append((String(line[..<range.lowerBound]), value))
-            }
+        switch runPython(numpyScript, arguments: ["\(threads)"] + sizes.map { "\($0)" }, threads: threads) {
+        case .failure(let problem): return .skipped(reason: problem.reason)
+        case .success(let output): figures += values(in: output, after: " gflops=").map { ($0.line, $0.value) }
         }
     }
     return .measured(figures)
+}
+
+/// Why python3 with numpy could not be run.
+struct PythonUnavailable: Error {
+    let reason: String
+}
+
+/// Runs `python3 -c script arguments...` with OPENBLAS_NUM_THREADS = `threads` (nothing else in the
+/// environment changes) and returns what it printed, or why it could not run.
+func runPython(_ script: String, arguments: [String], threads: Int) -> Result<String, PythonUnavailable> {
+    var environment = ProcessInfo.processInfo.environment
+    environment["OPENBLAS_NUM_THREADS"] = "\(threads)"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", script] + arguments
+    process.environment = environment
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    do {
+        try process.run()
+    } catch {
+        return .failure(PythonUnavailable(reason: "could not start python3 (\(error))"))
+    }
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        let reason = errorText.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
+        return .failure(PythonUnavailable(reason: "python3 with numpy is not available (\(reason))"))
+    }
+    return .success(text)
+}
+
+/// The lines of `output` that contain `marker` (e.g. " gflops="), split into the text before it and
+/// the number after it.
+func values(in output: String, after marker: String) -> [(line: String, value: Double)] {
+    output.split(separator: "\n").compactMap { line in
+        guard let range = line.range(of: marker), let value = Double(line[range.upperBound...]) else { return nil }
+        return (String(line[..<range.lowerBound]), value)
+    }
 }
