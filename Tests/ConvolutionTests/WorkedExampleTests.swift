@@ -1,9 +1,10 @@
 // The worked convolution examples of the notes, CONV-1 to CONV-4 (catalogue ids), and the errata
 // about them: E-01, E-02 (Thesis ch. 2 indices), E-41 (cross-correlation, not convolution),
-// E-42 (kernel index order).
+// E-42 (kernel index order); E-39 (the stable softmax of the CNN's output layer).
 
 import Testing
 import Core
+import NeuralNetworks
 import Convolution
 
 /// MLiS II Sec. 2.2.1's 4 x 4 image and 3 x 3 kernel.
@@ -69,6 +70,13 @@ struct WorkedExampleTests {
         let flipped = Tensor(shape: [1, 1, 3, 3], scalars: notesKernel.reversed())
         let trueConvolution = convolve2D(Tensor(shape: [1, 1, 4, 4], scalars: notesImage), weights: flipped, geometry: geometry)
         #expect(trueConvolution.scalars == [80, 77, 79, 76])
+    }
+
+    @Test("E-39, Sec. 2.2.4: the CNN's softmax output (Eq. 2.2.9) subtracts the largest logit, which becomes 0, not 1: logits (1000, 999) give (0.7311, 0.2689), not NaN")
+    func stableSoftmax() {
+        let output = Dense(weights: Tensor([[1, 0], [0, 1]]), bias: Tensor([[0, 0]]), activation: .softmax)
+        let probabilities = output(Tensor([[1000, 999]]))
+        #expect(isApproximatelyEqual(probabilities.scalars, [0.7310585786, 0.2689414214], relativeTolerance: 1e-6))
     }
 
     @Test("CONV-4, Eq. 2.2.6: K* is the printed 4 x 16 matrix, (I_x - K_x + 1)(I_y - K_y + 1) x I_x I_y, and K* I* = (72, 71, 84, 84)")
