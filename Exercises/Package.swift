@@ -3,28 +3,16 @@
 // This package uses the course library (the package one folder up) by path; nothing else.
 import PackageDescription
 
+/// The course's modules, which both the exercises and their tests may use.
+let library: [Target.Dependency] = [
+    "Core", "LinearModels", "ReinforcementLearning", "NeuralNetworks", "GraphNetworks", "SparseCoding", "Convolution",
+].map { .product(name: $0, package: "DeepLearningFromFirstPrinciples") }
+
 let package = Package(
     name: "Exercises",
     dependencies: [.package(name: "DeepLearningFromFirstPrinciples", path: "..")],
     targets: [
-        .target(name: "Exercises", dependencies: [
-            .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "Convolution", package: "DeepLearningFromFirstPrinciples"),
-        ]),
-        .testTarget(name: "ExercisesTests", dependencies: [
-            "Exercises",
-            .product(name: "Core", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "LinearModels", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "ReinforcementLearning", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "NeuralNetworks", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "GraphNetworks", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "SparseCoding", package: "DeepLearningFromFirstPrinciples"),
-            .product(name: "Convolution", package: "DeepLearningFromFirstPrinciples"),
-        ]),
+        .target(name: "Exercises", dependencies: library),
+        .testTarget(name: "ExercisesTests", dependencies: ["Exercises"] + library),
     ]
 )
