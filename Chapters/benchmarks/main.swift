@@ -14,20 +14,33 @@
 import Core
 import Foundation
 
-/// The command line: `--quick` or nothing.
+/// The command line: `--quick`, `--only SECTION`, or nothing.
 struct Options {
-    var quick = false
+    /// The parts of the benchmark, in the order they run.
+    static let sections = ["gemm", "mlp", "sparse", "conv"]
 
-    static let usage = "usage: benchmarks [--quick] [--help]\n"
-        + "  GEMM and dot-product speed of Core's kernels, the naive loops and numpy (if python3 has it).\n"
-        + "  --quick  only n = 128 and 256, fewer repeats"
+    var quick = false
+    /// The sections to run: all of them unless `--only` names one.
+    var sections = Options.sections
+
+    static let usage = "usage: benchmarks [--quick] [--only gemm|mlp|sparse|conv] [--help]\n"
+        + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
+        + "  --quick        only n = 128 and 256, fewer repeats\n"
+        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding) or conv (convolution)"
 
     /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
     static func parse(_ arguments: [String]) -> Options {
         var options = Options()
-        for argument in arguments {
+        var arguments = arguments[...]
+        while let argument = arguments.popFirst() {
             switch argument {
             case "--quick": options.quick = true
+            case "--only":
+                guard let section = arguments.popFirst(), sections.contains(section) else {
+                    FileHandle.standardError.write(Data("benchmarks: --only needs one of \(sections.joined(separator: ", "))\n\(usage)\n".utf8))
+                    exit(2)
+                }
+                options.sections = [section]
             case "--help", "-h":
                 print(usage)
                 exit(0)
@@ -92,10 +105,10 @@ func dotGigaflops(n: Int, kernel: String, calls: Int, repeats: Int) -> Double {
     return 2 * Double(n) * Double(calls) / seconds / 1e9
 }
 
-func run() {
-    let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
-    let sizes = options.quick ? [128, 256] : [128, 256, 512, 1024]
-    let rounds = options.quick ? 1 : 5            // every figure is measured in each round; the best is kept
+/// GEMM at several sizes and a dot product, against the naive loops and numpy, with a `result` line.
+func runGemmBenchmarks(quick: Bool) {
+    let sizes = quick ? [128, 256] : [128, 256, 512, 1024]
+    let rounds = quick ? 1 : 5            // every figure is measured in each round; the best is kept
     let naiveLimit = 512                          // the triple loop takes seconds beyond this
     print("# GEMM C = A B on n x n Float matrices, and a dot product; GFLOP/s, best of \(rounds) rounds of several runs")
     print("# CPU: \(ProcessInfo.processInfo.activeProcessorCount) cores; kernel=naive is Reference (plain loops), simd is Kernels")
@@ -146,15 +159,25 @@ func run() {
         result.append(("two_thread_speedup_n1024", formatted(two / one, digits: 2)))
     }
     print("result " + (result.isEmpty ? "quick=1" : result.map { "\($0.0)=\($0.1)" }.joined(separator: " ")))
+}
 
-    print("# MLP training: the DAT300 digits network, Dense(64, ReLU) -> Dense(10, softmax), batch 32, Adam")
-    print(mlpBenchmark(quick: options.quick))
-
-    print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
-    runSparseCodingBenchmarks()
-
-    print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
-    runConvolutionBenchmarks(quick: options.quick)
+func run() {
+    let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+    for section in options.sections {
+        switch section {
+        case "gemm":
+            runGemmBenchmarks(quick: options.quick)
+        case "mlp":
+            print("# MLP training: the DAT300 digits network, Dense(64, ReLU) -> Dense(10, softmax), batch 32, Adam")
+            print(mlpBenchmark(quick: options.quick))
+        case "sparse":
+            print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
+            runSparseCodingBenchmarks()
+        default:
+            print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
+            runConvolutionBenchmarks(quick: options.quick)
+        }
+    }
 }
 
 run()

@@ -4,18 +4,22 @@
 // not, i.e. few input channels (a 1-channel 3 x 3 convolution does 9 multiply-adds per output, so
 // copying the 9 values of each patch costs more than the product: CONVENTIONS.md, "Swift numeric traps").
 //
-// The trick: pad each input plane with zeros into a buffer of P_h x P_w pixels and number the output
-// positions on the same grid, q = i P_w + j. With stride 1 the tap (l, m) of output q reads pixel
-// q + l d P_w + m d, so one output row after another is a single contiguous run
+// The trick: number the outputs of a plane q = i O_w + j and give each input channel K_w copies, the
+// m-th shifted left by m d columns and cut to the output's width (DirectConvolutionPlanes.swift),
 //
-//     Y'[k, q] = b_k + sum_{c, l, m} W[k, c, l, m] X_pad[c, q + l d P_w + m d],   q = 0 ..< (O_h - 1) P_w + O_w
+//     S[c, m][r O_w + j] = X_pad[c, r, j + m d].
 //
-// and 8 outputs at a time are 8 consecutive loads times a broadcast weight. The P_w - O_w positions
-// at the end of each row are computed and thrown away (with "same" padding 8 of 10 are useful on the
-// 8 x 8 digits, 28 of 30 on 28 x 28). The input gradient is the same loop run on the padded output
-// gradient with the kernel flipped and its channels swapped (a "full" correlation), computed only
-// over the image; the weight gradient is a dot product per tap between the output gradient and the
-// shifted input.
+// With stride 1 the tap (l, m) of output q then reads S[c, m][q + l d O_w], so the whole output plane
+// is one contiguous run
+//
+//     Y[k, q] = b_k + sum_{c, l, m} W[k, c, l, m] S[c, m][q + l d O_w],   q = 0 ..< O_h O_w,
+//
+// and 8 outputs at a time are 8 consecutive loads times a broadcast weight, stored straight into the
+// output tensor. The copies cost K_w passes over the input, against the K_h K_w of im2col, and no
+// position is computed to be thrown away. The input gradient is the same loop run on the output
+// gradient padded for a "full" correlation with the kernel flipped and its channels swapped, computed
+// only over the image; the weight gradient is a dot product per tap between the output gradient and
+// the shifted input.
 
 import Core
 
@@ -35,28 +39,23 @@ enum DirectConvolution {
                         window: OutputWindow? = nil) -> Tensor {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
-        let plan = PlaneLayout(g)
+        let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
+        let planes = ShiftedPlanes(g, window: w)
         let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
-        let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
-        // The run of the window starts at its top-left position and ends at its bottom-right one.
-        let (start, length) = (w.top * plan.paddedWidth + w.left, (w.height - 1) * plan.paddedWidth + w.width)
-        let planeSize = w.height * w.width, count = batch * g.outputChannels * planeSize
+        let imageSize = g.outputChannels * planes.outputCount, count = batch * imageSize
         // Every output is written below, so the array is not zeroed first (a pass over the whole output).
         let scalars = [Float](unsafeUninitializedCapacity: count) { y, initialized in
             input.scalars.withUnsafeBufferPointer { x in
                 let (x, y) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedBuffer(y.baseAddress!, count: count))
                 BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
-                    let scratch = plan.makeScratch(outputChannels: 4)
-                    defer { scratch.deallocate() }
-                    for n in chunks[index] {
-                        plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
-                        packed.convolve(scratch.paddedInput + start, planeStride: plan.planeStride, offsets: plan.tapOffsets,
-                                        runLength: length, biases: biases, into: scratch.runs,
-                                        runStride: plan.runStride) { first, count in
-                            plan.extractOutput(scratch.runs, into: y.base + (n * g.outputChannels + first) * planeSize,
-                                               channels: count, height: w.height, width: w.width)
+                    let shifted = planes.makeBuffer()
+                    defer { shifted.deallocate() }
+                    planes.tapOffsets.withUnsafeBufferPointer { offsets in
+                        for n in chunks[index] {
+                            planes.fill(shifted, from: x.base + n * g.inputChannels * g.inputArea)
+                            packed.convolve(shifted, planes, offsets: offsets.baseAddress!, biases: biases, into: y.base + n * imageSize)
                         }
                     }
                 }
@@ -84,12 +83,12 @@ enum DirectConvolution {
     }
 
     /// dJ/dW [O, C, K_h, K_w]: for each filter, channel and tap, the dot product of the output
-    /// gradient (on the padded grid, zero in the thrown-away columns) with the shifted padded input,
-    /// summed over the images in order. Precondition: stride 1.
+    /// gradient plane with the shifted input it was computed from, summed over the images in order.
+    /// Precondition: stride 1.
     static func weightGradient(input: Tensor, outputGradient: Tensor, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
         require(supports(g), "DirectConvolution.weightGradient: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
-        let plan = PlaneLayout(g)
+        let planes = ShiftedPlanes(g, window: OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth))
         let weightCount = g.outputChannels * g.patchSize
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
         let partials = SharedBuffer(zeroed: chunks.count * weightCount)
@@ -98,12 +97,11 @@ enum DirectConvolution {
             outputGradient.scalars.withUnsafeBufferPointer { dy in
                 let (x, dy) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedReadOnlyBuffer(base: dy.baseAddress!))
                 BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
-                    let scratch = plan.makeScratch(outputChannels: g.outputChannels)
-                    defer { scratch.deallocate() }
+                    let shifted = planes.makeBuffer()
+                    defer { shifted.deallocate() }
                     for n in chunks[index] {
-                        plan.pad(image: x.base + n * g.inputChannels * g.inputArea, into: scratch.paddedInput)
-                        plan.spreadOutput(dy.base + n * g.outputChannels * g.outputArea, into: scratch.runs, channels: g.outputChannels)
-                        accumulateWeightGradient(plan, g, paddedInput: scratch.paddedInput, gradientRuns: scratch.runs,
+                        planes.fill(shifted, from: x.base + n * g.inputChannels * g.inputArea)
+                        accumulateWeightGradient(planes, shifted: shifted, outputGradient: dy.base + n * g.outputChannels * g.outputArea,
                                                  into: partials.base + index * weightCount)
                     }
                 }
@@ -112,25 +110,25 @@ enum DirectConvolution {
         return sumPartials(partials, parts: chunks.count, shape: g.weightShape)
     }
 
-    /// dW[k, c, t] += sum_q dY'[k, q] X_pad[c, q + offset_t] for two filters and four taps at a time
+    /// dW[k, c, t] += sum_q dY[k, q] S[c][q + offset_t] for two filters and four taps at a time
     /// (8 SIMD8 accumulators; 6 loads for 8 multiply-adds), the taps left over one at a time.
-    static func accumulateWeightGradient(_ plan: PlaneLayout, _ g: ConvolutionGeometry, paddedInput: UnsafeMutablePointer<Float>,
-                                         gradientRuns: UnsafeMutablePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
-        let taps = g.kernelArea
-        plan.tapOffsets.withUnsafeBufferPointer { offsets in
+    static func accumulateWeightGradient(_ planes: ShiftedPlanes, shifted: UnsafeMutablePointer<Float>,
+                                         outputGradient: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
+        let g = planes.geometry, taps = g.kernelArea, count = planes.outputCount
+        planes.tapOffsets.withUnsafeBufferPointer { offsets in
             for k in stride(from: 0, to: g.outputChannels, by: 2) {
                 let pair = k + 1 < g.outputChannels
-                let first = UnsafePointer(gradientRuns + k * plan.runStride)
-                let second = pair ? UnsafePointer(gradientRuns + (k + 1) * plan.runStride) : first
+                let first = outputGradient + k * count
+                let second = pair ? first + count : first
                 for c in 0..<g.inputChannels {
-                    let plane = UnsafePointer(paddedInput + c * plan.planeStride)
+                    let channel = UnsafePointer(shifted + c * planes.channelStride)
                     let (target0, target1) = (gradient + (k * g.inputChannels + c) * taps, gradient + ((k + 1) * g.inputChannels + c) * taps)
                     var t = 0
                     while t < taps {
                         let group = min(4, taps - t)
                         let last = t + group - 1     // a short last group repeats its last tap
-                        let (sums0, sums1) = dotProducts(first, second, plane, offsets[t], offsets[min(t + 1, last)],
-                                                         offsets[min(t + 2, last)], offsets[last], length: plan.dotLength)
+                        let (sums0, sums1) = dotProducts(first, second, channel, offsets[t], offsets[min(t + 1, last)],
+                                                         offsets[min(t + 2, last)], offsets[last], count: count)
                         for i in 0..<group {
                             target0[t + i] += sums0[i]
                             if pair { target1[t + i] += sums1[i] }
@@ -142,14 +140,15 @@ enum DirectConvolution {
         }
     }
 
-    /// For a in {a0, a1}, the four sums sum_q a[q] b[q + offset_i], q in 0..<length (a multiple of 8).
+    /// For a in {a0, a1}, the four sums sum_q a[q] b[q + offset_i], q in 0..<count: 8 positions at a
+    /// time, then the last count mod 8 one by one.
     @inline(__always)
     static func dotProducts(_ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                            _ o0: Int, _ o1: Int, _ o2: Int, _ o3: Int, length: Int) -> (SIMD4<Float>, SIMD4<Float>) {
+                            _ o0: Int, _ o1: Int, _ o2: Int, _ o3: Int, count: Int) -> (SIMD4<Float>, SIMD4<Float>) {
         var (s0, s1, s2, s3) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
         var (r0, r1, r2, r3) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
         var q = 0
-        while q < length {
+        while q + 8 <= count {
             let (u, v) = (load8(a0 + q), load8(a1 + q))
             var x = load8(b + q + o0)
             s0.addProduct(u, x); r0.addProduct(v, x)
@@ -161,7 +160,14 @@ enum DirectConvolution {
             s3.addProduct(u, x); r3.addProduct(v, x)
             q += 8
         }
-        return (SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum()), SIMD4(r0.sum(), r1.sum(), r2.sum(), r3.sum()))
+        var (sums0, sums1) = (SIMD4(s0.sum(), s1.sum(), s2.sum(), s3.sum()), SIMD4(r0.sum(), r1.sum(), r2.sum(), r3.sum()))
+        while q < count {
+            let x = SIMD4(b[q + o0], b[q + o1], b[q + o2], b[q + o3])
+            sums0.addProduct(SIMD4(repeating: a0[q]), x)
+            sums1.addProduct(SIMD4(repeating: a1[q]), x)
+            q += 1
+        }
+        return (sums0, sums1)
     }
 
     /// W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m]: the kernel of the transposed convolution.
@@ -176,15 +182,5 @@ enum DirectConvolution {
             }
         }
         return flipped
-    }
-
-    @inline(__always)
-    static func load8(_ pointer: UnsafePointer<Float>) -> SIMD8<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD8<Float>.self)
-    }
-
-    @inline(__always)
-    static func load16(_ pointer: UnsafePointer<Float>) -> SIMD16<Float> {
-        UnsafeRawPointer(pointer).loadUnaligned(as: SIMD16<Float>.self)
     }
 }

@@ -43,6 +43,32 @@ struct AlgorithmTests {
         }
     }
 
+    @Test("Direct SIMD equals the loops with 4 to 9 filters and planes of 1 to 100 outputs, forward and backward (seed 105)")
+    func directWithManyFilters() {
+        // The random geometries above have at most 3 filters; these reach the four-filter blocks, the
+        // filters left over after them, and planes shorter than 8, 24 and 64 positions or not a multiple of 8.
+        var generator = Xoshiro256StarStar(seed: 105)
+        for trial in 0..<40 {
+            let base = randomGeometry(&generator, stride: 1)
+            let side = 1 + generator.uniformInt(below: 10)
+            let g = ConvolutionGeometry(channels: base.inputChannels, height: side + base.effectiveKernelHeight - 1,
+                                        width: 1 + generator.uniformInt(below: 10) + base.effectiveKernelWidth - 1,
+                                        outputChannels: 4 + generator.uniformInt(below: 6), kernelHeight: base.kernelHeight,
+                                        kernelWidth: base.kernelWidth, padding: .valid, dilation: base.dilation)
+            let batch = 1 + generator.uniformInt(below: 3)
+            let x = randomTensor(g.inputShape(batch: batch), &generator)
+            let w = randomTensor(g.weightShape, &generator)
+            let b = randomTensor([g.outputChannels], &generator)
+            let dy = randomTensor(g.outputShape(batch: batch), &generator)
+            let y = convolve2D(x, weights: w, bias: b, geometry: g, algorithm: .direct)
+            let expected = convolve2D(x, weights: w, bias: b, geometry: g, algorithm: .reference)
+            #expect(isClose(y, expected), "trial \(trial), \(g): differs by \(largestDifference(y, expected))")
+            let got = convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, algorithm: .direct)
+            let reference = convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, algorithm: .reference)
+            #expect(isClose(got.input!, reference.input!) && isClose(got.weights, reference.weights), "trial \(trial), \(g)")
+        }
+    }
+
     @Test("Larger batches split across threads give the same numbers bit for bit as one thread (seed 103)")
     func threadsDoNotChangeResults() {
         var generator = Xoshiro256StarStar(seed: 103)
