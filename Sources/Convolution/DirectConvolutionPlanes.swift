@@ -69,9 +69,34 @@ struct ShiftedPlanes: Sendable {
                 guard !range.isEmpty else { continue }
                 let copy = buffer + c * channelStride + m * copyStride + range.lowerBound
                 let source = image + (c * g.inputHeight + firstImageRow) * g.inputWidth + firstColumn + range.lowerBound
-                for r in rows {
-                    copyFloats(source + r * g.inputWidth, to: copy + r * width, count: range.count)
+                if width == g.inputWidth {
+                    fillContiguously(copy, from: source, columns: range)
+                } else {
+                    for r in rows {
+                        copyFloats(source + r * g.inputWidth, to: copy + r * width, count: range.count)
+                    }
                 }
+            }
+        }
+    }
+}
+
+extension ShiftedPlanes {
+    /// When the copies are as wide as the image (a "same" width, the usual case), the rows of one copy
+    /// that lie over the image are one contiguous stretch of the image, shifted: copied in one run, after
+    /// which the columns that wrapped around from the neighbouring row are set back to zero.
+    /// `copy` and `source` point at column `columns.lowerBound` of the first row in `rows`.
+    func fillContiguously(_ copy: UnsafeMutablePointer<Float>, from source: UnsafePointer<Float>, columns: Range<Int>) {
+        guard !rows.isEmpty else { return }
+        copyFloats(source + rows.lowerBound * width, to: copy + rows.lowerBound * width,
+                   count: (rows.count - 1) * width + columns.count)
+        let rowStart = copy - columns.lowerBound
+        for r in rows {
+            if r > rows.lowerBound {
+                for j in 0..<columns.lowerBound { rowStart[r * width + j] = 0 }
+            }
+            if r < rows.upperBound - 1 {
+                for j in columns.upperBound..<width { rowStart[r * width + j] = 0 }
             }
         }
     }
