@@ -4,7 +4,7 @@
 // the shapes, partial sums are added in chunk order); a second thread only where it pays (waking
 // one costs 30-100 us here: CONVENTIONS.md, "Threads").
 
-import Dispatch
+import Core
 import Foundation
 
 /// A buffer that several threads read, or write in disjoint parts.
@@ -54,10 +54,6 @@ enum BatchChunks {
     /// worth it, else in a plain loop on the calling thread.
     static func run(_ count: Int, totalMultiplyAdds: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
         let useful = min(threads, count, totalMultiplyAdds / minimumMultiplyAddsPerThread)
-        if useful <= 1 {
-            for index in 0..<count { body(index) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count, execute: body)
-        }
+        parallelFor(count, threads: useful, body)
     }
 }

@@ -95,7 +95,7 @@ extension Kernels {
     /// - `threads`: how many threads may share the work (1 or 2 on this machine). More than one is
     ///   used only when each gets at least `GEMMBlocking.minimumMultiplyAddsPerThread` multiply-adds
     ///   and one 6-row strip of C; the work is then cut into about 16 x `threads` chunks for
-    ///   Dispatch's pool (one thread per core). The answer is bit-for-bit the same for any count.
+    ///   `parallelFor`. The answer is bit-for-bit the same for any count.
     ///
     /// Preconditions: m, n, k >= 0; threads >= 1; each leading dimension is at least the stored
     /// width (lda >= k, or >= m if transposed; ldb >= n, or >= k if transposed; ldc >= n).
@@ -187,15 +187,10 @@ extension Kernels {
         }
     }
 
-    /// Runs body(0), ..., body(iterations - 1): in a plain loop when `threads` is 1, otherwise
-    /// through `DispatchQueue.concurrentPerform`, which hands the iterations one by one to a pool
-    /// of one thread per core (the calling thread included) and returns when all have finished.
+    /// Runs body(0), ..., body(iterations - 1) on up to `threads` threads (`parallelFor`: the
+    /// calling thread and helpers that spin between loops) and returns when all have finished.
     static func inParallel(_ iterations: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
-        if threads == 1 {
-            for iteration in 0..<iterations { body(iteration) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
-        }
+        parallelFor(iterations, threads: threads, body)
     }
 
     /// The smallest multiple of `multiple` that is >= value.
