@@ -78,11 +78,11 @@ enum GEMMBlocking {
     static let depthBlock = 512
     /// Columns of B packed at a time (NC, a multiple of 16): 512 x 2048 floats = 4 MiB, in L3.
     static let columnBlock = 2048
-    /// Below this many multiply-adds per thread (about 100 us of work), a second thread costs more
-    /// than it saves: waking a sleeping one took 30 to over 100 us here (CONVENTIONS.md, "Threads").
-    /// Measured: at 128^3 (2^20 per thread) two threads gave 1.5x when called back to back but 0.9x
-    /// in the benchmark, where the second thread has gone to sleep; at 256^3 (2^23) 1.5-1.6x.
-    static let minimumMultiplyAddsPerThread = 1 << 22
+    /// Below this many multiply-adds per thread (about 25 us of work), a second thread costs more
+    /// than it saves. With `parallelFor`'s spinning helpers, two threads at 128^3 (2^20 each) ran
+    /// 109 GFLOP/s against 83 on one (numpy/OpenBLAS 108 on two); with Dispatch, whose sleeping
+    /// thread took 30-100 us to wake, the threshold had to be 2^22 (CONVENTIONS.md, "Threads").
+    static let minimumMultiplyAddsPerThread = 1 << 20
 }
 
 extension Kernels {
