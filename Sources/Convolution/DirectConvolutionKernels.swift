@@ -1,7 +1,8 @@
 // DirectConvolutionKernels.swift: the SIMD inner loops of the direct convolution, on the shifted
 // planes of DirectConvolutionPlanes.swift (Eq. 2.2.5 along contiguous runs of the output plane).
-// Goals, in order: each output computed by one sum in one order, so a position computed twice (the
-// overlapping last step of a plane) gets the same bits; four filters per pass, 12 SIMD8 accumulators,
+// Goals, in order: each output computed by one sum in one order, so a position computed twice (by
+// the overlapping last step of a plane) gets the same bits; few narrow steps (an 8-position step has
+// only 4 or 1 accumulator chains, so it waits on the FMA latency); four filters per pass, 12 SIMD8 accumulators,
 // so each loaded run of input feeds four multiply-adds; outputs stored where they belong.
 
 import Core
@@ -57,6 +58,11 @@ struct PackedWeights: Sendable {
                     convolveFour24(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, biases: b, into: target + q, planeStride: count)
                     q += 24
                 }
+                if count - q > 8 && count >= 24 {   // one more (overlapping) wide step beats two or more narrow ones
+                    convolveFour24(shifted + count - 24, planes.channelStride, offsets, taps: taps, weights: weights, biases: b,
+                                   into: target + count - 24, planeStride: count)
+                    q = count
+                }
                 forEachStepOf8(from: q, count: count, target: target, planeStride: count, filters: 4) { q, target, stride in
                     let (y0, y1, y2, y3) = convolveFour8(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, biases: b)
                     store8(y0, target); store8(y1, target + stride); store8(y2, target + 2 * stride); store8(y3, target + 3 * stride)
@@ -69,6 +75,11 @@ struct PackedWeights: Sendable {
                 while q + 64 <= count {
                     convolveOne64(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k], into: target + q)
                     q += 64
+                }
+                if count - q > 8 && count >= 64 {
+                    convolveOne64(shifted + count - 64, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k],
+                                  into: target + count - 64)
+                    q = count
                 }
                 forEachStepOf8(from: q, count: count, target: target, planeStride: count, filters: 1) { q, target, _ in
                     store8(convolveOne8(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k]), target)
