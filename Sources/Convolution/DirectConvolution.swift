@@ -40,29 +40,66 @@ enum DirectConvolution {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
         let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
-        let planes = ShiftedPlanes(g, window: w)
         let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
-        let imageSize = g.outputChannels * planes.outputCount, count = batch * imageSize
+        let imageSize = g.outputChannels * w.height * w.width, count = batch * imageSize
+        // The shifted copies write K_w C planes per image; the padded planes C, plus O planes read out
+        // of the runs (and P_w - w thrown-away positions per row). Fewer floats copied wins.
+        let shifted = (g.kernelWidth - 1) * g.inputChannels <= g.outputChannels
+        let (shiftedPlanes, paddedPlanes) = (ShiftedPlanes(g, window: w), PaddedPlanes(g, window: w))
         // Every output is written below, so the array is not zeroed first (a pass over the whole output).
         let scalars = [Float](unsafeUninitializedCapacity: count) { y, initialized in
             input.scalars.withUnsafeBufferPointer { x in
                 let (x, y) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedBuffer(y.baseAddress!, count: count))
                 BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
-                    let shifted = planes.makeBuffer()
-                    defer { shifted.deallocate() }
-                    planes.tapOffsets.withUnsafeBufferPointer { offsets in
-                        for n in chunks[index] {
-                            planes.fill(shifted, from: x.base + n * g.inputChannels * g.inputArea)
-                            packed.convolve(shifted, planes, offsets: offsets.baseAddress!, biases: biases, into: y.base + n * imageSize)
-                        }
+                    let images = chunks[index]
+                    if shifted {
+                        convolveImages(images, x.base, into: y.base, imageSize: imageSize, shiftedPlanes, packed, biases)
+                    } else {
+                        convolveImages(images, x.base, into: y.base, imageSize: imageSize, paddedPlanes, packed, biases)
                     }
                 }
             }
             initialized = count
         }
         return Tensor(shape: [batch, g.outputChannels, w.height, w.width], scalars: scalars)
+    }
+
+    /// Y = W * X + b for the images `images` of `x`, through column-shifted copies: the runs are the output planes.
+    static func convolveImages(_ images: Range<Int>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, imageSize: Int,
+                               _ planes: ShiftedPlanes, _ packed: PackedWeights, _ biases: [Float]) {
+        let g = planes.geometry
+        let buffer = planes.makeBuffer()
+        defer { buffer.deallocate() }
+        planes.tapOffsets.withUnsafeBufferPointer { offsets in
+            for n in images {
+                planes.fill(buffer, from: x + n * g.inputChannels * g.inputArea)
+                let runs = PackedWeights.Runs(input: buffer, channelStride: planes.channelStride, offsets: offsets.baseAddress!,
+                                              count: planes.outputCount, output: y + n * imageSize, outputStride: planes.outputCount,
+                                              separateRuns: true)
+                packed.convolve(runs, biases: biases) { _, _ in }
+            }
+        }
+    }
+
+    /// The same through zero-padded planes: each group of filters' runs is read out into the output.
+    static func convolveImages(_ images: Range<Int>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, imageSize: Int,
+                               _ planes: PaddedPlanes, _ packed: PackedWeights, _ biases: [Float]) {
+        let g = planes.geometry
+        let buffer = planes.makeBuffer()
+        defer { buffer.deallocate() }
+        let (runs, planeSize) = (planes.runs(in: buffer), planes.window.height * planes.window.width)
+        planes.tapOffsets.withUnsafeBufferPointer { offsets in
+            for n in images {
+                planes.fill(buffer, from: x + n * g.inputChannels * g.inputArea)
+                let layout = PackedWeights.Runs(input: buffer + planes.start, channelStride: planes.planeStride, offsets: offsets.baseAddress!,
+                                                count: planes.runLength, output: runs, outputStride: planes.runLength, separateRuns: false)
+                packed.convolve(layout, biases: biases) { first, filters in
+                    planes.extract(runs, filters: filters, into: y + n * imageSize + first * planeSize)
+                }
+            }
+        }
     }
 
     /// dJ/dX: the full correlation of dJ/dY with the flipped, channel-swapped kernel, computed only
@@ -93,16 +130,26 @@ enum DirectConvolution {
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
         let partials = SharedBuffer(zeroed: chunks.count * weightCount)
         defer { partials.deallocate() }
+        // Input channels in blocks whose copies fit in about 24 KB of the 32 KB L1 cache, where they
+        // stay while every filter's gradient plane passes by them.
+        let blockChannels = max(1, min(g.inputChannels, 6_000 / planes.channelStride))
         input.scalars.withUnsafeBufferPointer { x in
             outputGradient.scalars.withUnsafeBufferPointer { dy in
                 let (x, dy) = (SharedReadOnlyBuffer(base: x.baseAddress!), SharedReadOnlyBuffer(base: dy.baseAddress!))
                 BatchChunks.run(chunks.count, totalMultiplyAdds: batch * g.multiplyAddsPerImage, threads: threads) { index in
-                    let shifted = planes.makeBuffer()
-                    defer { shifted.deallocate() }
+                    let copies = planes.makeBuffer(channels: blockChannels)
+                    defer { copies.deallocate() }
                     for n in chunks[index] {
-                        planes.fill(shifted, from: x.base + n * g.inputChannels * g.inputArea)
-                        accumulateWeightGradient(planes, shifted: shifted, outputGradient: dy.base + n * g.outputChannels * g.outputArea,
-                                                 into: partials.base + index * weightCount)
+                        for block in stride(from: 0, to: g.inputChannels, by: blockChannels) {
+                            let channels = block..<min(block + blockChannels, g.inputChannels)
+                            for c in channels {
+                                planes.fillChannel(copies + (c - block) * planes.channelStride,
+                                                   from: x.base + (n * g.inputChannels + c) * g.inputArea)
+                            }
+                            accumulateWeightGradient(planes, channels: channels, copies: copies,
+                                                     outputGradient: dy.base + n * g.outputChannels * g.outputArea,
+                                                     into: partials.base + index * weightCount)
+                        }
                     }
                 }
             }
@@ -110,9 +157,10 @@ enum DirectConvolution {
         return sumPartials(partials, parts: chunks.count, shape: g.weightShape)
     }
 
-    /// dW[k, c, t] += sum_q dY[k, q] S[c][q + offset_t] for two filters and four taps at a time
-    /// (8 SIMD8 accumulators; 6 loads for 8 multiply-adds), the taps left over one at a time.
-    static func accumulateWeightGradient(_ planes: ShiftedPlanes, shifted: UnsafeMutablePointer<Float>,
+    /// dW[k, c, t] += sum_q dY[k, q] S[c][q + offset_t] for the channels c in `channels` (their K_w
+    /// copies in `copies`), two filters and four taps at a time (8 SIMD8 accumulators; 6 loads for 8
+    /// multiply-adds), the taps left over one at a time.
+    static func accumulateWeightGradient(_ planes: ShiftedPlanes, channels: Range<Int>, copies: UnsafeMutablePointer<Float>,
                                          outputGradient: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
         let g = planes.geometry, taps = g.kernelArea, count = planes.outputCount
         planes.tapOffsets.withUnsafeBufferPointer { offsets in
@@ -120,8 +168,8 @@ enum DirectConvolution {
                 let pair = k + 1 < g.outputChannels
                 let first = outputGradient + k * count
                 let second = pair ? first + count : first
-                for c in 0..<g.inputChannels {
-                    let channel = UnsafePointer(shifted + c * planes.channelStride)
+                for c in channels {
+                    let channel = UnsafePointer(copies + (c - channels.lowerBound) * planes.channelStride)
                     let (target0, target1) = (gradient + (k * g.inputChannels + c) * taps, gradient + ((k + 1) * g.inputChannels + c) * taps)
                     var t = 0
                     while t < taps {

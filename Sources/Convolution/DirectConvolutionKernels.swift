@@ -33,57 +33,74 @@ struct PackedWeights: Sendable {
         self.values = values
     }
 
-    /// Y[k, q] = b_k + sum_{c, t} W[k, c, t] S[c][q + offset_t] for every filter k and position
-    /// q < `planes.outputCount`, written to `output` [O, h w] (one image).
-    func convolve(_ shifted: UnsafePointer<Float>, _ planes: ShiftedPlanes, offsets: UnsafePointer<Int>, biases: [Float],
-                  into output: UnsafeMutablePointer<Float>) {
+    /// Where the inputs of one image are and where its outputs go, for `convolve`.
+    struct Runs {
+        /// The first input channel's buffer, at the position read by tap offset 0 of output 0.
+        let input: UnsafePointer<Float>
+        /// Floats from one input channel's buffer to the next.
+        let channelStride: Int
+        /// Where tap t reads, relative to the output position.
+        let offsets: UnsafePointer<Int>
+        /// Positions per filter.
+        let count: Int
+        /// The first filter's output run, and the floats from one filter's run to the next.
+        let output: UnsafeMutablePointer<Float>, outputStride: Int
+        /// Whether every filter has a run of its own (else the runs of each group of filters reuse the
+        /// first rows of `output`, and `finished` must read them out before the next group).
+        let separateRuns: Bool
+    }
+
+    /// Y[k, q] = b_k + sum_{c, t} W[k, c, t] X[c][q + offset_t] for every filter k and position
+    /// q < `runs.count`, then `finished(firstFilter, filterCount)` after each group of filters.
+    func convolve(_ runs: Runs, biases: [Float], finished: (Int, Int) -> Void) {
         if taps == 9 {   // 3 x 3, the usual kernel: a constant tap count lets the compiler unroll the taps (5-10 %)
-            convolve(shifted, planes, offsets: offsets, taps: 9, biases: biases, into: output)
+            convolve(runs, taps: 9, biases: biases, finished: finished)
         } else {
-            convolve(shifted, planes, offsets: offsets, taps: taps, biases: biases, into: output)
+            convolve(runs, taps: taps, biases: biases, finished: finished)
         }
     }
 
     @inline(__always)
-    func convolve(_ shifted: UnsafePointer<Float>, _ planes: ShiftedPlanes, offsets: UnsafePointer<Int>, taps: Int, biases: [Float],
-                  into output: UnsafeMutablePointer<Float>) {
-        let count = planes.outputCount
+    func convolve(_ runs: Runs, taps: Int, biases: [Float], finished: (Int, Int) -> Void) {
+        let (x, channelStride, offsets, count, stride) = (runs.input, runs.channelStride, runs.offsets, runs.count, runs.outputStride)
         values.withUnsafeBufferPointer { packed in
             for block in 0..<blocks {
                 let weights = packed.baseAddress! + block * inputChannels * taps * 4
                 let b = SIMD4(biases[4 * block], biases[4 * block + 1], biases[4 * block + 2], biases[4 * block + 3])
-                let target = output + 4 * block * count
+                let target = runs.separateRuns ? runs.output + 4 * block * stride : runs.output
                 var q = 0
                 while q + 24 <= count {
-                    convolveFour24(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, biases: b, into: target + q, planeStride: count)
+                    convolveFour24(x + q, channelStride, offsets, taps: taps, weights: weights, biases: b, into: target + q, planeStride: stride)
                     q += 24
                 }
                 if count - q > 8 && count >= 24 {   // one more (overlapping) wide step beats two or more narrow ones
-                    convolveFour24(shifted + count - 24, planes.channelStride, offsets, taps: taps, weights: weights, biases: b,
-                                   into: target + count - 24, planeStride: count)
+                    convolveFour24(x + count - 24, channelStride, offsets, taps: taps, weights: weights, biases: b,
+                                   into: target + count - 24, planeStride: stride)
                     q = count
                 }
-                forEachStepOf8(from: q, count: count, target: target, planeStride: count, filters: 4) { q, target, stride in
-                    let (y0, y1, y2, y3) = convolveFour8(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, biases: b)
+                forEachStepOf8(from: q, count: count, target: target, planeStride: stride, filters: 4) { q, target, stride in
+                    let (y0, y1, y2, y3) = convolveFour8(x + q, channelStride, offsets, taps: taps, weights: weights, biases: b)
                     store8(y0, target); store8(y1, target + stride); store8(y2, target + 2 * stride); store8(y3, target + 3 * stride)
                 }
+                finished(4 * block, 4)
             }
             for k in (4 * blocks)..<outputChannels {
                 let weights = packed.baseAddress! + k * inputChannels * taps
-                let target = output + k * count
+                let target = runs.separateRuns ? runs.output + k * stride : runs.output
                 var q = 0
                 while q + 64 <= count {
-                    convolveOne64(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k], into: target + q)
+                    convolveOne64(x + q, channelStride, offsets, taps: taps, weights: weights, bias: biases[k], into: target + q)
                     q += 64
                 }
                 if count - q > 8 && count >= 64 {
-                    convolveOne64(shifted + count - 64, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k],
+                    convolveOne64(x + count - 64, channelStride, offsets, taps: taps, weights: weights, bias: biases[k],
                                   into: target + count - 64)
                     q = count
                 }
-                forEachStepOf8(from: q, count: count, target: target, planeStride: count, filters: 1) { q, target, _ in
-                    store8(convolveOne8(shifted + q, planes.channelStride, offsets, taps: taps, weights: weights, bias: biases[k]), target)
+                forEachStepOf8(from: q, count: count, target: target, planeStride: stride, filters: 1) { q, target, _ in
+                    store8(convolveOne8(x + q, channelStride, offsets, taps: taps, weights: weights, bias: biases[k]), target)
                 }
+                finished(k, 1)
             }
         }
     }

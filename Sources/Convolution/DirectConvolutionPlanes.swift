@@ -1,9 +1,8 @@
-// DirectConvolutionPlanes.swift: the column-shifted input planes and the SIMD inner loops of the
-// direct convolution (see DirectConvolution.swift for the idea, Eq. 2.2.5 along contiguous runs).
-// Goals, in order: every read inside the buffers; every output computed where it is stored, with no
-// thrown-away positions and no second copy of the output; four output channels per pass, so each
-// loaded run of input feeds four multiply-adds, with 12 accumulators in flight (the two FMA units
-// need at least 8 independent chains to stay busy).
+// DirectConvolutionPlanes.swift: where the direct convolution (DirectConvolution.swift) puts one
+// image's inputs so that every output plane is a contiguous run (Eq. 2.2.5 along the image): K_w
+// column-shifted copies of each channel, or one zero-padded copy with outputs on the padded grid.
+// Goals, in order: every read inside the buffers; few floats copied per image (the copies, not the
+// multiply-adds, were what made a 1-filter pass slow).
 
 import Core
 
@@ -51,9 +50,10 @@ struct ShiftedPlanes: Sendable {
         }
     }
 
-    /// Zeroed room for the copies of one image's channels; free with `deallocate()`.
-    func makeBuffer() -> UnsafeMutablePointer<Float> {
-        let count = geometry.inputChannels * channelStride
+    /// Zeroed room for the copies of `channels` channels (all of an image's by default); free with
+    /// `deallocate()`.
+    func makeBuffer(channels: Int? = nil) -> UnsafeMutablePointer<Float> {
+        let count = (channels ?? geometry.inputChannels) * channelStride
         let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)
         buffer.initialize(repeating: 0, count: count)
         return buffer
@@ -62,20 +62,93 @@ struct ShiftedPlanes: Sendable {
     /// Fills the parts of the copies that lie over the image [C, H, W]; the rest of `buffer` (the
     /// padding) is zero from `makeBuffer` and never written.
     func fill(_ buffer: UnsafeMutablePointer<Float>, from image: UnsafePointer<Float>) {
+        for c in 0..<geometry.inputChannels {
+            fillChannel(buffer + c * channelStride, from: image + c * geometry.inputArea)
+        }
+    }
+
+    /// The K_w copies of one channel, from its plane [H, W], into `copies` (zero where they lie over
+    /// the padding, from `makeBuffer`).
+    func fillChannel(_ copies: UnsafeMutablePointer<Float>, from plane: UnsafePointer<Float>) {
+        let g = geometry
+        for m in 0..<g.kernelWidth {
+            let (range, firstColumn) = columns[m]
+            guard !range.isEmpty else { continue }
+            let copy = copies + m * copyStride + range.lowerBound
+            let source = plane + firstImageRow * g.inputWidth + firstColumn + range.lowerBound
+            if width == g.inputWidth {
+                fillContiguously(copy, from: source, columns: range)
+            } else {
+                for r in rows {
+                    copyFloats(source + r * g.inputWidth, to: copy + r * width, count: range.count)
+                }
+            }
+        }
+    }
+}
+
+/// The other layout, for many input channels and few filters (the input gradient of a convolution
+/// with one input channel): each input channel zero-padded once into P_h x P_w pixels, and the outputs
+/// of the window numbered on the padded grid from its top-left corner, q = i P_w + j, so tap (l, m)
+/// reads X_pad[c][start + q + l d P_w + m d]. One run of (h - 1) P_w + w positions per filter holds the
+/// window's plane with P_w - w thrown-away positions after each row; `extract` copies the rows out.
+/// It writes C + O planes per image where `ShiftedPlanes` writes K_w C (and none for the output).
+struct PaddedPlanes: Sendable {
+    let geometry: ConvolutionGeometry
+    let window: DirectConvolution.OutputWindow
+    /// P_w, the width of a padded row.
+    let paddedWidth: Int
+    /// Floats from one padded plane to the next: P_h P_w and a zero gap of 8, so that an 8-wide read
+    /// at any position below 8 stays inside (runs shorter than 8).
+    let planeStride: Int
+    /// The padded-grid position of the window's top-left output.
+    let start: Int
+    /// (h - 1) P_w + w: the run that holds the window of one filter.
+    let runLength: Int
+    /// l d P_w + m d for tap t = l K_w + m.
+    let tapOffsets: [Int]
+
+    init(_ g: ConvolutionGeometry, window: DirectConvolution.OutputWindow) {
+        (geometry, self.window, paddedWidth) = (g, window, g.paddedWidth)
+        planeStride = g.paddedHeight * g.paddedWidth + 8
+        start = window.top * g.paddedWidth + window.left
+        runLength = (window.height - 1) * g.paddedWidth + window.width
+        tapOffsets = (0..<g.kernelHeight).flatMap { l in
+            (0..<g.kernelWidth).map { m in l * g.dilation * g.paddedWidth + m * g.dilation }
+        }
+    }
+
+    /// Zeroed room for one image's padded planes, then room for the runs of four filters; free with
+    /// `deallocate()`.
+    func makeBuffer() -> UnsafeMutablePointer<Float> {
+        let count = geometry.inputChannels * planeStride + 4 * runLength
+        let buffer = UnsafeMutablePointer<Float>.allocate(capacity: count)
+        buffer.initialize(repeating: 0, count: count)
+        return buffer
+    }
+
+    /// The runs' part of a buffer from `makeBuffer`.
+    func runs(in buffer: UnsafeMutablePointer<Float>) -> UnsafeMutablePointer<Float> {
+        buffer + geometry.inputChannels * planeStride
+    }
+
+    /// Copies the image [C, H, W] into the interior of the padded planes (the borders stay zero).
+    func fill(_ buffer: UnsafeMutablePointer<Float>, from image: UnsafePointer<Float>) {
         let g = geometry
         for c in 0..<g.inputChannels {
-            for m in 0..<g.kernelWidth {
-                let (range, firstColumn) = columns[m]
-                guard !range.isEmpty else { continue }
-                let copy = buffer + c * channelStride + m * copyStride + range.lowerBound
-                let source = image + (c * g.inputHeight + firstImageRow) * g.inputWidth + firstColumn + range.lowerBound
-                if width == g.inputWidth {
-                    fillContiguously(copy, from: source, columns: range)
-                } else {
-                    for r in rows {
-                        copyFloats(source + r * g.inputWidth, to: copy + r * width, count: range.count)
-                    }
-                }
+            for row in 0..<g.inputHeight {
+                copyFloats(image + (c * g.inputHeight + row) * g.inputWidth,
+                           to: buffer + c * planeStride + (row + g.padTop) * paddedWidth + g.padLeft, count: g.inputWidth)
+            }
+        }
+    }
+
+    /// The window [filters, h, w] read out of the first `filters` runs (the thrown-away positions skipped).
+    func extract(_ runs: UnsafePointer<Float>, filters: Int, into output: UnsafeMutablePointer<Float>) {
+        for k in 0..<filters {
+            for i in 0..<window.height {
+                copyFloats(runs + k * runLength + i * paddedWidth, to: output + (k * window.height + i) * window.width,
+                           count: window.width)
             }
         }
     }

@@ -43,15 +43,16 @@ struct AlgorithmTests {
         }
     }
 
-    @Test("Direct SIMD equals the loops with 4 to 9 filters and planes of 1 to 100 outputs, forward and backward (seed 105)")
+    @Test("Direct SIMD equals the loops with 1-6 channels, 4-9 filters and planes of 1-100 outputs, forward and backward (seed 105)")
     func directWithManyFilters() {
         // The random geometries above have at most 3 filters; these reach the four-filter blocks, the
-        // filters left over after them, and planes shorter than 8, 24 and 64 positions or not a multiple of 8.
+        // filters left over after them, planes shorter than 8, 24 and 64 positions or not a multiple of 8,
+        // and both layouts of the inputs (the input gradient swaps channels and filters).
         var generator = Xoshiro256StarStar(seed: 105)
         for trial in 0..<40 {
             let base = randomGeometry(&generator, stride: 1)
             let side = 1 + generator.uniformInt(below: 10)
-            let g = ConvolutionGeometry(channels: base.inputChannels, height: side + base.effectiveKernelHeight - 1,
+            let g = ConvolutionGeometry(channels: 1 + generator.uniformInt(below: 6), height: side + base.effectiveKernelHeight - 1,
                                         width: 1 + generator.uniformInt(below: 10) + base.effectiveKernelWidth - 1,
                                         outputChannels: 4 + generator.uniformInt(below: 6), kernelHeight: base.kernelHeight,
                                         kernelWidth: base.kernelWidth, padding: .valid, dilation: base.dilation)
