@@ -16,10 +16,12 @@
 //
 // and 8 outputs at a time are 8 consecutive loads times a broadcast weight, stored straight into the
 // output tensor. The copies cost K_w passes over the input, against the K_h K_w of im2col, and no
-// position is computed to be thrown away. The input gradient is the same loop run on the output
-// gradient padded for a "full" correlation with the kernel flipped and its channels swapped, computed
-// only over the image; the weight gradient is a dot product per tap between the output gradient and
-// the shifted input.
+// position is computed to be thrown away. With many channels and few filters K_w copies of every
+// channel cost more than the outputs: there each channel is zero-padded once, the outputs are
+// numbered on the padded grid, q = i P_w + j (P_w - O_w positions per row thrown away), and the runs
+// are copied out. The input gradient is the same loop run on the output gradient padded for a "full"
+// correlation with the kernel flipped and its channels swapped, computed only over the image; the
+// weight gradient is a dot product per tap between the output gradient and the shifted input.
 
 import Core
 
