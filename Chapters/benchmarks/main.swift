@@ -7,6 +7,7 @@
 //
 //     swift run -c release benchmarks            # n = 128, 256, 512, 1024
 //     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
+//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse or conv
 //
 // GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
 // multiply-adds. A dot product of length n does 2n flops.
