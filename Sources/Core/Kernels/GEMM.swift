@@ -26,8 +26,6 @@
 // Threads share the packed B panels of a slice and split the 6-row strips of C between them; each
 // strip packs its own A panel, so nothing is packed twice and no two threads write the same entry.
 
-import Dispatch
-
 /// A read-only matrix seen through two strides: element (i, j) is `base[i * rowStride + j * columnStride]`.
 /// A row-major matrix with leading dimension ld is (ld, 1); its transpose, read in place, is (1, ld).
 struct StridedMatrix: @unchecked Sendable {   // Only read, from threads that finish before gemm returns.
