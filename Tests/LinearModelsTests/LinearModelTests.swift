@@ -15,9 +15,10 @@ struct LinearModelTests {
     @Test("Eq. 1.2.7 (LIN-1): AND weights (-1/4, 1/2, 1/2) and predictions (-1/4, 1/4, 1/4, 3/4)")
     func andWeights() throws {
         let model = try LinearModel.fit(logicInputs, andTargets)
-        #expect(isApproximatelyEqual(model.weights.scalars, [-0.25, 0.5, 0.5], absoluteTolerance: 1e-7))
-        #expect(isApproximatelyEqual(model.predict(logicInputs).scalars, [-0.25, 0.25, 0.25, 0.75], absoluteTolerance: 1e-7))
-        #expect(isApproximatelyEqual(model.loss(logicInputs, andTargets), 0.25))
+        // Exact fractions: the normal equations are solved in Double, whose answer rounds to these Floats.
+        #expect(model.weights.scalars == [-0.25, 0.5, 0.5])
+        #expect(model.predict(logicInputs).scalars == [-0.25, 0.25, 0.25, 0.75])
+        #expect(model.loss(logicInputs, andTargets) == 0.25)
         // Eq. (1.2.6): the gradient vanishes at w*.
         #expect(model.gradient(logicInputs, andTargets).scalars.allSatisfy { abs($0) < 1e-6 })
     }
@@ -25,9 +26,9 @@ struct LinearModelTests {
     @Test("Eq. 1.2.8 (LIN-2): XOR weights (1/2, 0, 0) and 1/2 for every example")
     func xorWeights() throws {
         let model = try LinearModel.fit(logicInputs, xorTargets)
-        #expect(isApproximatelyEqual(model.weights.scalars, [0.5, 0, 0], absoluteTolerance: 1e-7))
-        #expect(isApproximatelyEqual(model.predict(logicInputs).scalars, [0.5, 0.5, 0.5, 0.5], absoluteTolerance: 1e-7))
-        #expect(isApproximatelyEqual(model.loss(logicInputs, xorTargets), 1))
+        #expect(model.weights.scalars == [0.5, 0, 0])
+        #expect(model.predict(logicInputs).scalars == [0.5, 0.5, 0.5, 0.5])
+        #expect(model.loss(logicInputs, xorTargets) == 1)
     }
 
     @Test("Eq. 1.2.6: the gradient 2X^T(Xw - Y) matches central differences of (1.2.5) (seed 17)")

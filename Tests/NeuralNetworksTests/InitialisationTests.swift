@@ -69,6 +69,35 @@ struct InitialisationTests {
         #expect(Self.xavier.allSatisfy { $0.derivativeMean > 0.2 && $0.saturatedFraction < 0.01 })
     }
 
+    /// The notes' setting for the catalogue's ranges: 1000 inputs, layers 0, 20, ..., 80 counted from 0
+    /// (1, 21, ..., 81 here), our generator's seed 0 (the notebook's seed number; a different generator).
+    static func catalogueLayers(_ initialisation: Initialisation) -> [LayerStatistics] {
+        var generator = Xoshiro256StarStar(seed: 0)
+        let statistics = DeepNetworkExperiment(initialisation: initialisation, activation: .sigmoid, samples: 1000,
+                                               recordedLayers: [], generator: &generator).statistics
+        return [1, 21, 41, 61, 81].map { statistics[$0 - 1] }
+    }
+
+    /// `value` within [low, high] widened by `margin` on each side.
+    static func within(_ value: Float, _ low: Float, _ high: Float, margin: Float) -> Bool {
+        value >= low - margin && value <= high + margin
+    }
+
+    @Test("INIT-1, both sides of the catalogue's ranges at layers 1, 21, ..., 81 (1000 inputs): N(0, 1) std 0.42-0.46, mean Phi' 0.040-0.072; Xavier std 0.12-0.21, mean Phi' 0.21-0.24 (seed 0)")
+    func catalogueRanges() {
+        // The ranges come from one NumPy draw. Over our seeds 0-5 a layer's statistic moves beyond them by
+        // up to 0.019 (Xavier std, a small number of a wide spread), 0.004 (Xavier Phi'), 0.0023 (N(0, 1)
+        // std) and 0.001 (N(0, 1) Phi'): those are the margins, on both sides.
+        for layer in Self.catalogueLayers(.normal(standardDeviation: 1)) {
+            #expect(Self.within(layer.activationStandardDeviation, 0.42, 0.46, margin: 0.003), "N(0, 1) layer \(layer.layer)")
+            #expect(Self.within(layer.derivativeMean, 0.040, 0.072, margin: 0.001), "N(0, 1) layer \(layer.layer)")
+        }
+        for layer in Self.catalogueLayers(.xavierNormal) {
+            #expect(Self.within(layer.activationStandardDeviation, 0.12, 0.21, margin: 0.02), "Xavier layer \(layer.layer)")
+            #expect(Self.within(layer.derivativeMean, 0.21, 0.24, margin: 0.004), "Xavier layer \(layer.layer)")
+        }
+    }
+
     @Test("E-NN-1: yet the back-propagated gradient vanishes faster with Xavier: dJ/dW at layer 1 underflows to 0 (N(0, 1): 1e-2 of layer 100)")
     func xavierSigmoidGradientsVanish() {
         let (normal, xavier) = (Self.standardNormal, Self.xavier)

@@ -78,7 +78,11 @@ struct XORTests {
         let catalogue: [Float] = [0.85585092, -0.84068062, -0.85584963, 0.84067375, 2.90e-6, -5.73e-6, 1.16823513, 1.18931798, 9.83e-5]
         #expect(isApproximatelyEqual(final, catalogue, relativeTolerance: 1e-5, absoluteTolerance: 1e-7), "\(final)")
         let predictions = network(XOR.inputs).scalars
-        #expect(isApproximatelyEqual(predictions, [1.017e-4, 0.99992, 0.99994, 1.032e-4], absoluteTolerance: 1e-6), "\(predictions)")
+        // To the precision the catalogue prints: half a unit in the last printed digit of each.
+        let printed: [(value: Float, halfUnit: Float)] = [(1.017e-4, 5e-8), (0.99992, 5e-6), (0.99994, 5e-6), (1.032e-4, 5e-8)]
+        for (prediction, (value, halfUnit)) in zip(predictions, printed) {
+            #expect(isApproximatelyEqual(prediction, value, absoluteTolerance: halfUnit), "\(predictions)")
+        }
     }
 
     @Test("Fig. 1.3.1 from N(0, 0.1^2) weights: seed 0 reaches MSE < 1e-6 in 1000 epochs; seeds 1-6, 8-10, 12-14, 16, 18, 19 stick")
