@@ -39,7 +39,7 @@ func writeDigitFigures(model: SoftmaxRegression, losses: [Float], test: Digits, 
 
     // Column m of W (without the bias row) weighs each pixel's evidence for digit m.
     var templates = ImageGrid(title: "Weights of each class (red: evidence for, blue: against)", columns: 10, imageSize: 64)
-    templates.colorMap = .blueWhiteRed
+    templates.colourMap = .blueWhiteRed
     let largest = Double(model.weights.scalars.dropFirst(Digits.classes).map { abs($0) }.max() ?? 1)
     templates.valueRange = -largest...largest
     for digit in 0..<Digits.classes {

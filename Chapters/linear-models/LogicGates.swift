@@ -64,8 +64,8 @@ func logicGateSection(options: ChapterOptions) throws
         let w = model.weights.scalars.map(Double.init)
         var map = ValueMap(title: "Logistic regression on \(name) (MLiS II Fig. 1.2.2)", xLabel: "x1", yLabel: "x2",
                            xRange: -1...2, yRange: -1...2, resolution: 100, valueRange: 0...1,
-                           colorBarLabel: "P(y = 1 | x)") { x1, x2 in sigmoid(w[0] + w[1] * x1 + w[2] * x2) }
-        map.colorMap = .viridis  // so the blue and red class points stand out on the map
+                           colourBarLabel: "P(y = 1 | x)") { x1, x2 in sigmoid(w[0] + w[1] * x1 + w[2] * x2) }
+        map.colourMap = .viridis  // so the blue and red class points stand out on the map
         map.add(points: points, labels: targets.scalars.map { Int($0) })
         let path = try options.figurePath("fig-1.2.2-logistic-\(name.lowercased()).svg")
         try map.write(to: path)
