@@ -96,7 +96,7 @@ func basisPursuitSection(options: ChapterOptions) throws -> (ompFound: Bool, bas
     let support = Array(generator.permutation(60).prefix(3)).sorted()
     var alpha = [Float](repeating: 0, count: 60)
     for atom in support { alpha[atom] = (generator.uniformInt(below: 2) == 0 ? -1 : 1) * generator.uniform(1, 2) }
-    let x = synthesize(dictionary: dictionary, codes: Tensor(column: alpha))
+    let x = synthesise(dictionary: dictionary, codes: Tensor(column: alpha))
     let omp = orthogonalMatchingPursuit(signal: x.scalars, dictionary: dictionary, sparsity: 3)
     let lambda = 0.05
     let fista = iterativeShrinkage(signals: x, dictionary: dictionary, lambda: lambda, iterations: 300)

@@ -23,7 +23,7 @@ import Dispatch
 ///
 /// ```swift
 /// let codes = batchOrthogonalMatchingPursuit(signals: X, dictionary: D, sparsity: 3)
-/// let reconstruction = synthesize(dictionary: D, codes: codes)      // D Gamma, shape [n, P]
+/// let reconstruction = synthesise(dictionary: D, codes: codes)      // D Gamma, shape [n, P]
 /// ```
 ///
 /// Preconditions: X has n rows, 1 <= k <= K, no zero atom, epsilon >= 0.

@@ -30,7 +30,7 @@ public func denoise(_ noisy: Tensor, dictionary: Tensor, noiseStandardDeviation 
     let epsilon = Float(gain * sigma * Double(noisy.rows).squareRoot())
     let codes = batchOrthogonalMatchingPursuit(signals: noisy, dictionary: dictionary, sparsity: maximumSparsity,
                                                tolerance: epsilon, threads: threads)
-    return synthesize(dictionary: dictionary, codes: codes)
+    return synthesise(dictionary: dictionary, codes: codes)
 }
 
 /// x + e with independent N(0, sigma^2) entries e drawn from `generator`.

@@ -63,7 +63,7 @@ public func dictionaryFromSignals(_ signals: Tensor, atoms K: Int, generator: in
     let candidates = generator.permutation(signals.columns).filter { norms[$0] > 0 }
     require(K >= 1 && candidates.count >= K,
             "dictionaryFromSignals: needs K = \(K) non-zero signals, but X \(signals.shape) has \(candidates.count)")
-    return normalizedColumns(matrix(columns: candidates.prefix(K).map { column($0, of: signals) }))
+    return normalisedColumns(matrix(columns: candidates.prefix(K).map { column($0, of: signals) }))
 }
 
 /// Learns a dictionary for the signals X [n, P], starting from D_0 [n, K]   (Eqs. 2.8.14-2.8.17).

@@ -56,7 +56,7 @@ extension LearningState {
         for k in 0..<dictionary.columns where !(norms[k] > 1e-20) {
             for i in 0..<length { dictionary[i, k] = generator.normal() }
         }
-        atoms = AtomTable(normalizedColumns(dictionary))
+        atoms = AtomTable(normalisedColumns(dictionary))
         recomputeResidual()
     }
 }

@@ -120,9 +120,9 @@ public struct SparseCodes: Equatable, Sendable {
 
 /// X = D Gamma for sparse codes   (Eq. 2.8.1): each signal is the sum of its few atoms, so the cost is
 /// n times the number of non-zeros instead of n K P. Shapes: D [n, K] -> X [n, P].
-public func synthesize(dictionary: Tensor, codes: SparseCodes) -> Tensor {
+public func synthesise(dictionary: Tensor, codes: SparseCodes) -> Tensor {
     requireShapes(dictionary.rank == 2 && dictionary.columns == codes.atomCount,
-                  "synthesize (D [n, K] against codes over K atoms)", dictionary.shape, [codes.atomCount, codes.signalCount])
+                  "synthesise (D [n, K] against codes over K atoms)", dictionary.shape, [codes.atomCount, codes.signalCount])
     let atoms = dictionary.transposed()            // [K, n]: each atom contiguous
     let n = dictionary.rows
     var signalsByRow = Tensor(shape: [codes.signalCount, n])

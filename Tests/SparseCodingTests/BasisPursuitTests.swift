@@ -23,7 +23,7 @@ struct BasisPursuitTests {
         let gram = DoubleMatrix(size: 3, entries: columns.flatMap { a in columns.map { b in zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } } })
         let weights = try! solveLinearSystem(gram, signs)
         let u = (0..<20).map { i in zip(columns, weights).reduce(0.0) { $0 + $1.0[i] * $1.1 } }
-        let clean = synthesize(dictionary: dictionary, codes: Tensor(column: solution)).scalars
+        let clean = synthesise(dictionary: dictionary, codes: Tensor(column: solution)).scalars
         let signal = zip(clean, u).map { $0 + Float(lambda * $1) }
         for j in 0..<40 where !support.contains(j) {                       // strict complementarity
             let correlation = zip(column(j, of: dictionary), u).reduce(0.0) { $0 + Double($1.0) * $1.1 }

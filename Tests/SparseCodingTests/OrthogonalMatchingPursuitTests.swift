@@ -15,7 +15,7 @@ func sparseSignal(_ dictionary: Tensor, sparsity: Int, generator: inout Xoshiro2
     let support = Array(generator.permutation(dictionary.columns).prefix(sparsity))
     var alpha = [Float](repeating: 0, count: dictionary.columns)
     for atom in support { alpha[atom] = (generator.uniformInt(below: 2) == 0 ? -1 : 1) * generator.uniform(1, 2) }
-    let x = synthesize(dictionary: dictionary, codes: Tensor(column: alpha)).scalars
+    let x = synthesise(dictionary: dictionary, codes: Tensor(column: alpha)).scalars
     return (x, alpha)
 }
 
@@ -125,7 +125,7 @@ struct OrthogonalMatchingPursuitTests {
         let signals = generator.normalTensor(shape: [20, 40])
         let epsilon: Float = 1.5
         let codes = batchOrthogonalMatchingPursuit(signals: signals, dictionary: dictionary, sparsity: 20, tolerance: epsilon)
-        let reconstruction = synthesize(dictionary: dictionary, codes: codes)
+        let reconstruction = synthesise(dictionary: dictionary, codes: codes)
         for p in 0..<40 {
             let single = orthogonalMatchingPursuit(signal: column(p, of: signals), dictionary: dictionary, sparsity: 20,
                                                    tolerance: epsilon)
