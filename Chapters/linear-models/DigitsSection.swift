@@ -1,5 +1,5 @@
-// The digits part of the chapter: softmax regression (Eq. 2.2.9 with the CCE of Table 1.1) trained
-// by mini-batch gradient descent (Eq. 1.5.5) on the standard 80/20 split of the 8x8 digits.
+// The digits part of the chapter: softmax regression (Eq. (2.2.9) with the CCE of Table 1.1) trained
+// by mini-batch gradient descent (Eq. (1.5.5)) on the standard 80/20 split of the 8x8 digits.
 
 import Core
 import LinearModels

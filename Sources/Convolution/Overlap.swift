@@ -15,7 +15,7 @@ public struct Box: Sendable, Equatable {
     public var area: Double { (x2 - x1) * (y2 - y1) }
 }
 
-/// IoU(A, B) = |A ∩ B| / |A ∪ B|, in [0, 1], higher is better   (MLiS II Eq. 2.7.9)
+/// IoU(A, B) = |A ∩ B| / |A ∪ B|, in [0, 1], higher is better   (MLiS II Eq. (2.7.9))
 ///
 /// ```swift
 /// print(intersectionOverUnion(Box(x1: 0, y1: 0, x2: 2, y2: 2), Box(x1: 1, y1: 1, x2: 3, y2: 3)))   // 0.14285714285714285 (1/7)

@@ -7,7 +7,7 @@
 
 import Core
 
-/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   (MLiS II Eq. 2.2.8; DAT300 L173)
+/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   (MLiS II Eq. (2.2.8); DAT300 L173)
 ///
 /// `padding` is P on each side; `dilation` d enlarges the kernel to d(K - 1) + 1 (MLiS II Sec. 2.3.4).
 /// The same formula gives the output of a pooling layer, whose padding is 0 by default.
@@ -35,7 +35,7 @@ public func convolutionOutputSize(input: Int, kernel: Int, stride: Int = 1, padd
 /// K - S in total instead.)
 ///
 /// ```swift
-/// print(transposedConvolutionOutputSize(input: 2, kernel: 3))   // 4 (Eq. 2.3.5: 2 x 2 -> 4 x 4)
+/// print(transposedConvolutionOutputSize(input: 2, kernel: 3))   // 4 (Eq. (2.3.5): 2 x 2 -> 4 x 4)
 /// ```
 public func transposedConvolutionOutputSize(input: Int, kernel: Int, stride: Int = 1, padding: Int = 0) -> Int {
     require(input > 0 && kernel > 0 && stride > 0 && padding >= 0,
@@ -86,7 +86,7 @@ public func receptiveField(of layers: [ReceptiveFieldLayer]) -> Int {
     return field
 }
 
-/// (K_x K_y I_z + 1) O_z: every filter has K_x K_y I_z weights and one bias   (MLiS II Eq. 2.2.7, corrected; DAT300 L526)
+/// (K_x K_y I_z + 1) O_z: every filter has K_x K_y I_z weights and one bias   (MLiS II Eq. (2.2.7), corrected; DAT300 L526)
 ///
 /// MLiS II prints (K_x K_y O_z + 1) I_z, which swaps the channels and gives one bias per input
 /// channel: 603 instead of 608 for DAT300's first example (E-36). Without bias: K_x K_y I_z O_z.
@@ -110,7 +110,7 @@ public func locallyConnectedParameterCount(_ geometry: ConvolutionGeometry) -> I
 }
 
 /// The cost of a depthwise separable convolution over a standard one with N filters of K x K:
-/// (K^2 C + C N) / (K^2 C N) = 1/N + 1/K^2 (Howard et al. 2017, Eq. 5). MobileNet's "factor of 8" is
+/// (K^2 C + C N) / (K^2 C N) = 1/N + 1/K^2 (Howard et al. 2017, Eq. (5)). MobileNet's "factor of 8" is
 /// a reduction: 1/7.89 for N = 64 and K = 3 (MLiS II Sec. 2.5, E-54).
 public func depthwiseSeparableCostRatio(outputChannels: Int, kernel: Int) -> Double {
     require(outputChannels > 0 && kernel > 0,

@@ -54,7 +54,7 @@ public struct TransposedConvolutionGeometry: Sendable, Equatable {
     public var weightShape: [Int] { convolution.weightShape }
 }
 
-/// y = K*^T x + b: `input` [N, C_in, H, W] to [N, C_out, H_out, W_out]   (MLiS II Eqs. 2.3.3-2.3.5)
+/// y = K*^T x + b: `input` [N, C_in, H, W] to [N, C_out, H_out, W_out]   (MLiS II Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5))
 ///
 /// ```swift
 /// // Eq. (2.3.5): D = [[1, 2], [3, 1]] through the 3 x 3 kernel of Sec. 2.2.1, stride 1.

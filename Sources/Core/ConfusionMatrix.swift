@@ -23,7 +23,7 @@ public struct ConfusionMatrix: Equatable, Sendable, CustomStringConvertible {
 
     public var total: Int { counts.joined().reduce(0, +) }
     public var correct: Int { (0..<classes).reduce(0) { $0 + counts[$1][$1] } }
-    /// (TP + TN) / total, the fraction on the diagonal (MLiS II Eq. 2.7.1).
+    /// (TP + TN) / total, the fraction on the diagonal (MLiS II Eq. (2.7.1)).
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 
     /// A table with a header row of predicted classes and one row per true class.

@@ -7,7 +7,7 @@
 import Core
 
 /// v_pi for a deterministic policy (one action per state), solved exactly from the Bellman
-/// expectation equation (Sutton & Barto Eq. 4.4) as the linear system
+/// expectation equation (Sutton & Barto Eq. (4.4)) as the linear system
 ///
 ///     v(s) - gamma sum_(s') p(s' | s, pi(s)) v(s') = sum p(s' | s, pi(s)) r,   v = 0 at terminal states,
 ///

@@ -24,7 +24,7 @@ public func bellmanTarget(reward: Double, nextState: Int, nextIsTerminal: Bool, 
     return nextIsTerminal ? reward : reward + gamma * q.maximum(in: nextState)
 }
 
-/// Sarsa's target r_(t+1) + gamma Q(s_(t+1), a_(t+1)) (Sutton & Barto Eq. 6.7), where a_(t+1) is the
+/// Sarsa's target r_(t+1) + gamma Q(s_(t+1), a_(t+1)) (Sutton & Barto Eq. (6.7)), where a_(t+1) is the
 /// action the agent will actually take next, exploration included. The notes' step from Q(s_(t+1),
 /// a_(t+1)) to max_a Q(s_(t+1), a) ("the action at t+1 will be chosen with the previous policy",
 /// L724) is exactly what separates Q-learning from Sarsa (erratum E-RL-3).
@@ -61,7 +61,7 @@ extension QTable {
         self[state, action] = movedTowardTarget(self[state, action], target: target, learningRate: alpha)
     }
 
-    /// One Sarsa update from <s_t, a_t, r_(t+1), s_(t+1), a_(t+1)> (Sutton & Barto Eq. 6.7):
+    /// One Sarsa update from <s_t, a_t, r_(t+1), s_(t+1), a_(t+1)> (Sutton & Barto Eq. (6.7)):
     ///
     ///     Q(s_t, a_t) <- (1 - alpha) Q(s_t, a_t) + alpha [r_(t+1) + gamma Q(s_(t+1), a_(t+1))]
     ///

@@ -4,7 +4,7 @@
 // which for a suitable lambda has the same solution as min ||alpha||_1 s.t. ||x - D alpha||_2 <= epsilon,
 // and tends to basis pursuit (epsilon = 0) as lambda -> 0.
 // Goals, in order: ISTA and FISTA exactly as Beck & Teboulle, SIAM J. Imaging Sciences 2(1), 2009
-// (Eqs. 1.4 and 4.1-4.3, constant step 1/L); every signal at once with Core's GEMM; the objective
+// (Eq. (1.4), Eq. (4.1), Eq. (4.2), Eq. (4.3), constant step 1/L); every signal at once with Core's GEMM; the objective
 // recorded so the O(1/k) and O(1/k^2) rates can be seen.
 //
 // ISTA: alpha <- S_(lambda/L)(alpha - (1/L) D^T (D alpha - x)), with S the soft threshold and

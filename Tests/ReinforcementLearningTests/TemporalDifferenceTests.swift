@@ -1,6 +1,6 @@
 // Tests of the one-transition updates (TemporalDifference.swift) and of epsilon-greedy selection
 // (QTable.swift): DL Padova "Q-Learning" L720-728, catalogue E-14 and Sec. 14.3; Sutton & Barto
-// Eqs. (6.7)-(6.8).
+// Eq. (6.7), Eq. (6.8).
 
 import Testing
 import Core

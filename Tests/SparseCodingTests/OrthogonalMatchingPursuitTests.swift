@@ -1,4 +1,4 @@
-// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. 2.8.3): the catalogue's hand example
+// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. (2.8.3)): the catalogue's hand example
 // (WORKED-EXAMPLES.md Sec. 8.3, derived values: the notes have no numeric example), exact recovery of
 // sparse signals, the orthogonality of the residual, the epsilon rule, and the batch form.
 
@@ -19,7 +19,7 @@ func sparseSignal(_ dictionary: Tensor, sparsity: Int, generator: inout Xoshiro2
     return (x, alpha)
 }
 
-@Suite("Orthogonal matching pursuit (MLiS II 2.8, Eq. 2.8.3)")
+@Suite("Orthogonal matching pursuit (MLiS II 2.8, Eq. (2.8.3))")
 struct OrthogonalMatchingPursuitTests {
     @Test("Sec. 8.3 (derived): x = (2, 0, 3) -- correlations (2, 0, 3, 1.4142), atom 3 then atom 1, alpha = (2, 0, 3, 0)")
     func handExample() {
@@ -73,7 +73,7 @@ struct OrthogonalMatchingPursuitTests {
         #expect(zip(norms, norms.dropFirst()).allSatisfy { $1 <= $0 })
     }
 
-    @Test("Eq. 2.8.3: it stops at the first step where ||x - D alpha||_2 <= epsilon (seed 103)")
+    @Test("Eq. (2.8.3): it stops at the first step where ||x - D alpha||_2 <= epsilon (seed 103)")
     func epsilonRule() {
         var generator = Xoshiro256StarStar(seed: 103)
         let dictionary = randomDictionary(signalLength: 20, atoms: 40, generator: &generator)

@@ -1,4 +1,4 @@
-// Tests of thresholding pursuit and its network reading (MLiS II Sec. 2.8.2, Eqs. 2.8.9-2.8.13; catalogue
+// Tests of thresholding pursuit and its network reading (MLiS II Sec. 2.8.2, Eq. (2.8.9), Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13); catalogue
 // WORKED-EXAMPLES.md Sec. 8.3 thresholds, errata E-46 and E-47).
 
 import Testing
@@ -52,7 +52,7 @@ struct ThresholdingTests {
         }
     }
 
-    @Test("Eq. 2.8.13 with the sign of E-47: layered soft+ thresholding == a 2-layer ReLU network with W = D, b = -beta (seed 301)")
+    @Test("Eq. (2.8.13) with the sign of E-47: layered soft+ thresholding == a 2-layer ReLU network with W = D, b = -beta (seed 301)")
     func thresholdingIsAReluNetwork() {
         var generator = Xoshiro256StarStar(seed: 301)
         let signals = generator.normalTensor(shape: [16, 10])                  // X [n, P]
