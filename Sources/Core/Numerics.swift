@@ -37,7 +37,7 @@ public func logSumExp(_ z: some Collection<Float>) -> Float {
     return m + log(total)
 }
 
-/// softmax(z)_k = e^{z_k} / sum_c e^{z_c}   (MLiS II Eq. (2.2.9)), computed as e^{z_k - max z}.
+/// softmax(z)_k = e^{z_k} / sum_c e^{z_c}   MLiS II Eq. (2.2.9), computed as e^{z_k - max z}.
 public func softmax(_ z: [Float]) -> [Float] {
     guard let m = z.max() else { return [] }
     let exponentials = z.map { exp($0 - m) }
@@ -93,7 +93,7 @@ public func categoricalCrossEntropy(predicted: Tensor, target: Tensor) -> Float 
     return total / Float(max(predicted.rows, 1))
 }
 
-/// One-hot rows: y_m^(i) = 1 if y^(i) = m, else 0   (MLiS II Eq. (1.1.2)). Shape [N, classes].
+/// One-hot rows: y_m^(i) = 1 if y^(i) = m, else 0   MLiS II Eq. (1.1.2). Shape [N, classes].
 public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     var result = Tensor(shape: [labels.count, classes])
     for (i, label) in labels.enumerated() {

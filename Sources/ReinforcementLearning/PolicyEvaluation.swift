@@ -1,6 +1,6 @@
 // PolicyEvaluation.swift: the exact value of a fixed policy, and episodes played by it.
 // Sutton & Barto (2nd ed.) Sec. 4.1, Eq. (4.4): v_pi(s) = sum p (r + gamma v_pi(s')), a linear
-// system in the values; DL Padova "Reinforcement Learning" L710 (an episode).
+// system in the values; DL Padova "Reinforcement Learning" (an episode).
 // Goals, in order: exact (a linear solve in Double, not a simulation), also with gamma = 1 for
 // policies that may never end; a finite-horizon variant for step limits; readable.
 

@@ -1,7 +1,7 @@
 // ValueIteration.swift: the exact oracle Q-learning is checked against, for environments whose
 // probabilities are known. Bellman's optimality equation in its expected form, Sutton & Barto
 // (2nd ed.) Eq. (3.19), Eq. (3.20) and value iteration, Sec. 4.4, Eq. (4.10); DL Padova "Q-Learning"
-// L722-726 prints the deterministic special case (erratum E-RL-2).
+// ("Bellman's equation") prints the deterministic special case (erratum E-RL-2).
 // Goals, in order: exact values (Double, changes below 1e-12); a finite-horizon variant that is
 // exactly the optimum under a step limit; readable.
 
