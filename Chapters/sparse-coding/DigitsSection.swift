@@ -1,5 +1,5 @@
-// The digits part of the chapter: a dictionary of 8x8 digits learnt by K-SVD (Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.16), Eq. (2.8.17)),
-// Fig. 2.7.4 made real (a digit as a few atoms), OMP step by step on it, the atoms, and denoising.
+// The digits part of the chapter: a dictionary of 8x8 digits learnt by K-SVD (Eq. (2.8.14), Eq. (2.8.15),
+// Eq. (2.8.17)), Fig. 2.7.4 made real (a digit as a few atoms), OMP step by step on it, the atoms, and denoising.
 
 import Core
 import SparseCoding
@@ -9,7 +9,8 @@ func digitsSection(options: ChapterOptions) throws -> (atoms: Int, noisy: Double
     var experiment = DenoisingExperiment()
     experiment.iterations = min(options.epochs, 20)
     print("5. Learning a dictionary of \(experiment.atoms) atoms from the \(train.labels.count) training digits (8x8 = 64 pixels in [0, 1])"
-          + " with K-SVD, k = \(experiment.sparsity), \(experiment.iterations) iterations (Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.16), Eq. (2.8.17))")
+          + " with K-SVD, k = \(experiment.sparsity), \(experiment.iterations) iterations"
+          + " (Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.17))")
     var progress = ProgressLine(total: experiment.iterations, label: "iteration")
     let result = experiment.run(train: train.images.transposed(), test: test.images.transposed(), seed: options.seed) { iteration, _ in
         progress.update(iteration)

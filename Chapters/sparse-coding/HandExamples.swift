@@ -1,6 +1,6 @@
 // The small examples of the chapter: OMP by hand (Eq. (2.8.3)), thresholds and the ReLU network
-// (Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13)), the sparsity bounds of convolutional dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7)), and
-// basis pursuit by ISTA/FISTA against OMP on one problem.
+// (Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13)), the sparsity bounds of convolutional
+// dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7)), and basis pursuit by ISTA/FISTA against OMP on one problem.
 
 import Core
 import SparseCoding
@@ -54,9 +54,11 @@ func thresholdingSection(seed: UInt64) -> (soft: String, networkDifference: Floa
     return (list(soft, digits: 1).replacingOccurrences(of: " ", with: ""), difference)
 }
 
-/// Section 3: Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7): the unrolled dictionary, stripes, and OMP on it.
+/// Section 3, Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7): the unrolled dictionary, stripes, and
+/// OMP on it.
 func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPosition: Int) {
-    print("3. Convolutional dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1; errata E-48, E-SC-1)")
+    print("3. Convolutional dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1;"
+          + " errata E-48, E-SC-1)")
     var generator = Xoshiro256StarStar(seed: seed)
     func filters(_ count: Int, _ length: Int) -> [[Float]] {
         (0..<count).map { _ in (0..<length).map { _ in generator.uniform(0.5, 1.5) * (generator.uniformInt(below: 2) == 0 ? -1 : 1) } }
@@ -90,7 +92,7 @@ func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPos
 
 /// Section 4: the greedy and the relaxed approach of Sec. 2.8 on the same 3-sparse signal.
 func basisPursuitSection(options: ChapterOptions) throws -> (ompFound: Bool, basisPursuitFound: Bool) {
-    print("4. Greedy against relaxed: OMP and basis pursuit (ISTA, FISTA) on one 3-sparse signal (MLiS II 2.8, L1245-1247)")
+    print("4. Greedy against relaxed: OMP and basis pursuit (ISTA, FISTA) on one 3-sparse signal (MLiS II Sec. 2.8)")
     var generator = Xoshiro256StarStar(seed: options.seed)
     let dictionary = randomDictionary(signalLength: 30, atoms: 60, generator: &generator)
     let support = Array(generator.permutation(60).prefix(3)).sorted()

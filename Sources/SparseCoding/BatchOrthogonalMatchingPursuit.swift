@@ -15,7 +15,7 @@ import Core
 import Dispatch
 
 /// OMP on every column of X [n, P] over D [n, K]: the codes Gamma [K, P] with at most k non-zeros per
-/// signal   (Eq. (2.8.3), Eq. (2.8.15), as the batch of Fig. 2.8.2).
+/// signal   Eq. (2.8.3), Eq. (2.8.15), as the batch of Fig. 2.8.2.
 ///
 /// Each signal stops, as in `orthogonalMatchingPursuit`, after k atoms, when ||x - D gamma||_2 <= epsilon
 /// (`tolerance`), when no atom correlates with the residual, or when the next atom depends on the

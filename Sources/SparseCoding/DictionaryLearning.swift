@@ -66,7 +66,8 @@ public func dictionaryFromSignals(_ signals: Tensor, atoms K: Int, generator: in
     return normalisedColumns(matrix(columns: candidates.prefix(K).map { column($0, of: signals) }))
 }
 
-/// Learns a dictionary for the signals X [n, P], starting from D_0 [n, K]   Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.16), Eq. (2.8.17).
+/// Learns a dictionary for the signals X [n, P], starting from D_0 [n, K]   Eq. (2.8.14), Eq. (2.8.15),
+/// Eq. (2.8.17).
 ///
 /// Each iteration: Gamma = OMP(X, D, k) (Eq. (2.8.15), `batchOrthogonalMatchingPursuit`); the dictionary
 /// update (Eq. (2.8.17)) by `settings.update`, with K-SVD updating the atoms in a random order drawn

@@ -69,7 +69,7 @@ public func mutualCoherence(_ dictionary: Tensor) -> Float {
     return largest
 }
 
-/// X = D Gamma   (Eq. (2.8.1), and Fig. 2.8.2 for many signals at once): each signal is the sum of the
+/// X = D Gamma   Eq. (2.8.1), and Fig. 2.8.2 for many signals at once: each signal is the sum of the
 /// atoms its code selects, weighted by the code's values.
 /// Shapes: D [n, K], Gamma [K, P] -> X [n, P]. Precondition: D has K columns and Gamma K rows.
 public func synthesise(dictionary: Tensor, codes: Tensor) -> Tensor {
@@ -78,7 +78,7 @@ public func synthesise(dictionary: Tensor, codes: Tensor) -> Tensor {
     return matmul(dictionary, codes)
 }
 
-/// ||X - D Gamma||_F^2, the data term of Eq. (2.8.14), Eq. (2.8.17), summed in Double.
+/// ||X - D Gamma||_F^2, the data term of Eq. (2.8.14) and Eq. (2.8.17), summed in Double.
 public func representationError(signals: Tensor, dictionary: Tensor, codes: Tensor) -> Double {
     let reconstruction = synthesise(dictionary: dictionary, codes: codes)
     requireShapes(reconstruction.shape == signals.shape, "representationError (X against D Gamma)", signals.shape,

@@ -118,7 +118,7 @@ public struct SparseCodes: Equatable, Sendable {
     }
 }
 
-/// X = D Gamma for sparse codes   (Eq. (2.8.1)): each signal is the sum of its few atoms, so the cost is
+/// X = D Gamma for sparse codes   Eq. (2.8.1): each signal is the sum of its few atoms, so the cost is
 /// n times the number of non-zeros instead of n K P. Shapes: D [n, K] -> X [n, P].
 public func synthesise(dictionary: Tensor, codes: SparseCodes) -> Tensor {
     requireShapes(dictionary.rank == 2 && dictionary.columns == codes.atomCount,

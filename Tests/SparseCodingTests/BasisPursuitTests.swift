@@ -1,4 +1,5 @@
-// Tests of basis pursuit (the L1 relaxation of MLiS II Sec. 2.8, L1247) solved by ISTA and FISTA:
+// Tests of basis pursuit (the L1 relaxation of MLiS II Sec. 2.8, "relaxation methods such as basis
+// pursuit") solved by ISTA and FISTA:
 // a problem whose minimiser is known from its optimality conditions, the gradient of the data term,
 // the closed form for an orthonormal dictionary, and the two methods' rates.
 
