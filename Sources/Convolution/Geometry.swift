@@ -105,7 +105,7 @@ public struct ConvolutionGeometry: Equatable, Sendable, CustomStringConvertible 
         require(effectiveHeight <= paddedHeight && effectiveWidth <= paddedWidth,
                 "ConvolutionGeometry: the kernel (\(effectiveHeight) x \(effectiveWidth) with dilation \(dilation)) is larger than "
                     + "the padded input (\(paddedHeight) x \(paddedWidth) = \(height) x \(width) with padding \(padding))")
-        outputHeight = (paddedHeight - effectiveHeight) / stride + 1          // (2.2.8)
+        outputHeight = (paddedHeight - effectiveHeight) / stride + 1          // Eq. (2.2.8)
         outputWidth = (paddedWidth - effectiveWidth) / stride + 1
     }
 

@@ -10,7 +10,8 @@
 //     weight gradient: dW [O, R] = dY [O, mP] . X_col^T               (summed over the chunks)
 //     input gradient:  dX_col    = W^T [R, O] . dY [O, mP], then col2im folds it back onto dX
 //
-// the three products of back-propagation (MLiS II Eq. (1.3.6), Eq. (1.3.7)) with the patches as the inputs.
+// the three products of back-propagation (MLiS II Eq. (1.3.6), Eq. (1.3.7)) with the patches as the
+// inputs.
 
 import Core
 

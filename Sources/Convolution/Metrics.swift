@@ -1,5 +1,6 @@
-// Metrics.swift: how good is a classifier? MLiS II Sec. 2.7.1-2.7.4, Eq. (2.7.1), Eq. (2.7.2), Eq. (2.7.3), Eq. (2.7.4), Eq. (2.7.5), Eq. (2.7.6), Eq. (2.7.7);
-// DL Padova "Performance indicators", "Open set", "Precision and Recall" L142-175.
+// Metrics.swift: how good is a classifier? MLiS II Sec. 2.7.1-2.7.4, Eq. (2.7.1), Eq. (2.7.2),
+// Eq. (2.7.3), Eq. (2.7.4), Eq. (2.7.5), Eq. (2.7.6), Eq. (2.7.7); DL Padova "Performance indicators",
+// "Open set", "Precision and Recall".
 // Goals, in order: the notes' formulas, one property each; the conventions the notes leave open
 // stated (0/0 is 0; the confusion matrix's orientation, E-75); counts as integers, ratios in Double.
 
@@ -61,11 +62,11 @@ public struct BinaryCounts: Equatable, Sendable, CustomStringConvertible {
         let (p, r) = (precision, recall)
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
-    /// FPR = FP / (FP + TN)   (Eq. (2.7.7); DL Padova "Open set" L163)
+    /// FPR = FP / (FP + TN)   Eq. (2.7.7) (DL Padova "Open set": "False Positive Rate")
     public var falsePositiveRate: Double { ratio(falsePositives, negatives) }
     /// TPR = recall, the y axis of the ROC curve.
     public var truePositiveRate: Double { recall }
-    /// FNR = FN / P (DL Padova "Open set" L163).
+    /// FNR = FN / P (DL Padova "Open set": "False Negative Rate").
     public var falseNegativeRate: Double { ratio(falseNegatives, positives) }
 
     public var description: String {
@@ -103,7 +104,7 @@ public enum Averaging: String, Sendable, CaseIterable {
     case macro
 }
 
-/// Precision over several classes, micro- or macro-averaged (Eq. (2.7.5), Eq. (2.7.6)).
+/// Precision over several classes, micro- or macro-averaged: Eq. (2.7.5), Eq. (2.7.6).
 ///
 /// ```swift
 /// let classes = [BinaryCounts(truePositives: 5, falsePositives: 1, falseNegatives: 2),

@@ -1,5 +1,5 @@
 // ROC.swift: the receiver operating characteristic and the area under it, MLiS II Sec. 2.7.5
-// (Eq. (2.7.7), Eq. (2.7.8), Fig. 2.7.2); DL Padova "Open set" L161-167 (positive iff p > t; AUC = 1 means
+// (Eq. (2.7.7), Eq. (2.7.8), Fig. 2.7.2); DL Padova "Open set" (positive iff p > t; AUC = 1 means
 // FPR = 0 and TPR = 1 at some threshold).
 // Goals, in order: every threshold that changes a prediction, and no other; ties between scores
 // handled as one step (a diagonal segment); the area exact (trapezoids), equal to the rank statistic.
