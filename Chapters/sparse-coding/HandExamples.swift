@@ -1,6 +1,7 @@
 // The small examples of the chapter: OMP by hand (Eq. (2.8.3)), thresholds and the ReLU network
 // (Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13)), the sparsity bounds of convolutional
-// dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7)), and basis pursuit by ISTA/FISTA against OMP on one problem.
+// dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7)), and basis pursuit by ISTA/FISTA
+// against OMP on one problem.
 
 import Core
 import SparseCoding

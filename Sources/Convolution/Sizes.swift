@@ -7,8 +7,8 @@
 
 import Core
 
-/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   (MLiS II Eq. (2.2.8); DAT300 "Output size and
-/// receptive field (input size)")
+/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   MLiS II Eq. (2.2.8)
+/// (DAT300 "Output size and receptive field (input size)")
 ///
 /// `padding` is P on each side; `dilation` d enlarges the kernel to d(K - 1) + 1 (MLiS II Sec. 2.3.4).
 /// The same formula gives the output of a pooling layer, whose padding is 0 by default.
@@ -48,8 +48,8 @@ public func transposedConvolutionOutputSize(input: Int, kernel: Int, stride: Int
     return size
 }
 
-/// I = O S + (K - S) - 2P, the input size that a convolution maps to output size O   (DAT300 "Output size and
-/// receptive field (input size)")
+/// I = O S + (K - S) - 2P, the input size that a convolution maps to output size O
+/// (DAT300 "Output size and receptive field (input size)")
 ///
 /// DAT300 calls this the "receptive field (input size)"; it is Eq. (2.2.8) solved for I (E-58).
 /// When S did not divide I - K + 2P, it returns the smallest input with that output (31, not 32,
@@ -101,8 +101,8 @@ public func convolutionParameterCount(kernelHeight: Int, kernelWidth: Int, input
     return (kernelHeight * kernelWidth * inputChannels + (bias ? 1 : 0)) * outputChannels
 }
 
-/// (inputs + 1) outputs: a weight per pair and a bias per output   (DAT300 "Trainable
-/// parameters", "ANN"; MLiS II Sec. 2.3.5's 5 x 5 + 1 = 26)
+/// (inputs + 1) outputs: a weight per pair and a bias per output
+/// (DAT300 "Trainable parameters", "ANN"; MLiS II Sec. 2.3.5's 5 x 5 + 1 = 26)
 public func denseParameterCount(inputs: Int, outputs: Int) -> Int {
     require(inputs > 0 && outputs > 0, "denseParameterCount: sizes must be positive, got \(inputs) -> \(outputs)")
     return (inputs + 1) * outputs

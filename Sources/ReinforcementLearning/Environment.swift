@@ -1,6 +1,6 @@
 // Environment.swift: the one small protocol every environment of this module conforms to.
-// DL Padova "Reinforcement learning" (agent, environment, action, reward) and "Reinforcement
-// Learning" (actions move the environment from one state to another).
+// DL Padova "Reinforcement learning" (agent, environment, action, reward) and
+// "Reinforcement Learning" (actions move the environment from one state to another).
 // Goals, in order: a learner (Q-learning, Sarsa) can only *sample* a step, as an agent would; a
 // planner (value iteration, policy evaluation) can read the exact probabilities; nothing else.
 

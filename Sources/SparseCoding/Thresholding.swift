@@ -3,10 +3,10 @@
 // Goals, in order: each threshold function exactly as defined, kinks included (x = beta gives 0);
 // the notes' two slips made visible (catalogue E-46, E-47); the layered form in the notes' orientation.
 //
-// Sign convention (E-47). The notes call T(x) = {0 if x <= beta, x otherwise} (Eq. (2.8.12)) "soft", and
-// rewrite the layers as ReLU(D^T x + beta) (Eq. (2.8.13)). That T is the HARD non-negative threshold. The
-// soft non-negative threshold is T_beta(x) = max(x - beta, 0) = ReLU(x - beta), so a thresholding layer
-// is a ReLU layer with weights D and bias b = -beta:
+// Sign convention (E-47). The notes call T(x) = {0 if x <= beta, x otherwise} (Eq. (2.8.12)) "soft",
+// and rewrite the layers as ReLU(D^T x + beta) (Eq. (2.8.13)). That T is the HARD non-negative
+// threshold. The soft non-negative threshold is T_beta(x) = max(x - beta, 0) = ReLU(x - beta), so a
+// thresholding layer is a ReLU layer with weights D and bias b = -beta:
 //     T_beta2(D2^T T_beta1(D1^T x)) = ReLU(D2^T ReLU(D1^T x - beta1) - beta2).
 // (Equivalently: the notes' form with beta taken negative.) With beta > 0, ReLU(x + beta) keeps small
 // negative responses and shifts every value up, which no threshold does.

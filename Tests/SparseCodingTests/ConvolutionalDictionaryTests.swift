@@ -1,6 +1,7 @@
-// Tests of convolutional sparse coding in 1-D (MLiS II Sec. 2.8.1, Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6),
-// Eq. (2.8.7), Fig. 2.8.1): the sum of convolutions against the unrolled matrix, the adjoint, the bounds 20 and 184 of the catalogue
-// (WORKED-EXAMPLES.md Sec. 8.3), and the stripe that makes them local (E-48, E-SC-1).
+// Tests of convolutional sparse coding in 1-D (MLiS II Sec. 2.8.1, Eq. (2.8.4), Eq. (2.8.5),
+// Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1): the sum of convolutions against the unrolled matrix, the
+// adjoint, the bounds 20 and 184 of the catalogue (WORKED-EXAMPLES.md Sec. 8.3), and the stripe that
+// makes them local (E-48, E-SC-1).
 
 import Testing
 import Core
