@@ -52,10 +52,10 @@ func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ",
 func writeRaceFigures(paths: [[SIMD2<Double>]], methods: [Rosenbrock.Method], options: ChapterOptions) throws {
     let names = ["SGD", "momentum", "RMSprop", "Adam"]
     var map = ValueMap(title: "Rosenbrock from (0, 1): every 5th of 100 steps", xLabel: "x", yLabel: "y",
-                       xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 120, colorBarLabel: "log10(1 + f)") { x, y in
+                       xRange: -0.5...1.5, yRange: -0.5...1.5, resolution: 120, colourBarLabel: "log10(1 + f)") { x, y in
         log10(1 + Rosenbrock.value(SIMD2(x, y)))
     }
-    map.colorMap = .viridis
+    map.colourMap = .viridis
     map.classNames = names
     map.width = 720
     for (index, path) in paths.enumerated() {

@@ -77,7 +77,7 @@ func writeTrainingFigures(network: Network, losses: [Float], test: Digits, optio
     let largest = Double(filters.scalars.map { abs($0) }.max() ?? 1)
     var filterGrid = ImageGrid(title: "Learnt 3x3 filters (red: positive weight, blue: negative)", columns: 8,
                                valueRange: -largest...largest, imageSize: 48)
-    filterGrid.colorMap = .blueWhiteRed
+    filterGrid.colourMap = .blueWhiteRed
     for k in 0..<filters.shape[0] {
         filterGrid.add(image: Array(filters.scalars[(k * 9)..<((k + 1) * 9)]), width: 3, height: 3, caption: "filter \(k)")
     }
@@ -102,8 +102,8 @@ func writeMetricFigures(confusion: ConfusionMatrix, curves: [ROCCurve], untraine
                         options: ChapterOptions) throws {
     let values = (0..<confusion.classes).map { t in (0..<confusion.classes).map { p in log(1 + Double(confusion.counts[t][p])) } }
     var map = ValueMap(title: "Confusion matrix of the test set (colour: log(1 + count))", xLabel: "predicted digit",
-                       yLabel: "true digit", xRange: -0.5...9.5, yRange: -0.5...9.5, values: values, colorBarLabel: "log(1 + count)")
-    map.colorMap = .viridis
+                       yLabel: "true digit", xRange: -0.5...9.5, yRange: -0.5...9.5, values: values, colourBarLabel: "log(1 + count)")
+    map.colourMap = .viridis
     let confusionPath = try options.figurePath("cnn-confusion-matrix.svg")
     try map.write(to: confusionPath)
 

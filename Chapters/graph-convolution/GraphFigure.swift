@@ -33,7 +33,7 @@ struct GraphFigure: Figure {
         drawNodesAndEdges(into: &document)
         drawMatrix(into: &document)
         if !caption.isEmpty {
-            document.text(caption, x: Self.margin, y: document.height - 10, size: 11, color: Palette.color(1).hex)
+            document.text(caption, x: Self.margin, y: document.height - 10, size: 11, colour: Palette.colour(1).hex)
         }
         return document.render()
     }
@@ -50,12 +50,12 @@ struct GraphFigure: Figure {
             for edge in graph.edges {
                 let (a, b) = (position(edge.first), position(edge.second))
                 let isHighlighted = highlighted.map { Set([$0.0, $0.1]) == Set([edge.first, edge.second]) } ?? false
-                edges.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: isHighlighted ? Palette.color(1).hex : "#555555",
+                edges.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: isHighlighted ? Palette.colour(1).hex : "#555555",
                            strokeWidth: isHighlighted ? 3 : 1.5)
             }
             if let (i, j) = highlighted, graph.adjacency[i, j] == 0 {
                 let (a, b) = (position(i), position(j))
-                edges.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: Palette.color(1).hex, strokeWidth: 2, dashed: true)
+                edges.line(x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: Palette.colour(1).hex, strokeWidth: 2, dashed: true)
             }
         }
         document.group("nodes") { nodes in
@@ -88,7 +88,7 @@ struct GraphFigure: Figure {
             if let (i, j) = highlighted {
                 for (row, column) in [(i, j), (j, i)] {
                     labels.rect(x: left + Double(column) * cell, y: Self.top + 16 + Double(row) * cell, width: cell, height: cell,
-                                fill: "none", stroke: Palette.color(1).hex, strokeWidth: 3)
+                                fill: "none", stroke: Palette.colour(1).hex, strokeWidth: 3)
                 }
             }
         }

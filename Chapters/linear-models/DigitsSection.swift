@@ -1,5 +1,5 @@
-// The digits part of the chapter: softmax regression (Eq. 2.2.9 with the CCE of Table 1.1) trained
-// by mini-batch gradient descent (Eq. 1.5.5) on the standard 80/20 split of the 8x8 digits.
+// The digits part of the chapter: softmax regression (Eq. (2.2.9) with the CCE of Table 1.1) trained
+// by mini-batch gradient descent (Eq. (1.5.5)) on the standard 80/20 split of the 8x8 digits.
 
 import Core
 import LinearModels
@@ -39,7 +39,7 @@ func writeDigitFigures(model: SoftmaxRegression, losses: [Float], test: Digits, 
 
     // Column m of W (without the bias row) weighs each pixel's evidence for digit m.
     var templates = ImageGrid(title: "Weights of each class (red: evidence for, blue: against)", columns: 10, imageSize: 64)
-    templates.colorMap = .blueWhiteRed
+    templates.colourMap = .blueWhiteRed
     let largest = Double(model.weights.scalars.dropFirst(Digits.classes).map { abs($0) }.max() ?? 1)
     templates.valueRange = -largest...largest
     for digit in 0..<Digits.classes {

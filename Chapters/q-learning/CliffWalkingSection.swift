@@ -119,7 +119,7 @@ func writeCliffFigures(curves: [TemporalDifferenceMethod: AveragedLearningCurve]
         let map = ValueMap(title: "\(method.rawValue): V(s) = max_a Q(s, a), white: the cliff",
                            xLabel: "column (S at 0, G at 11)", yLabel: "row from the bottom",
                            xRange: 0...12, yRange: 0...4, values: cliff.gridRows(values).reversed(),
-                           colorBarLabel: "max_a Q(s, a)")
+                           colourBarLabel: "max_a Q(s, a)")
         written.append(try options.figurePath("cliff-walking-values-\(name).svg"))
         try map.write(to: written.last!)
     }

@@ -65,7 +65,7 @@ func frozenLakeSection(options: ChapterOptions) throws -> FrozenLakeResults {
     try figure.write(to: policyPath)
     let map = ValueMap(title: "Frozen lake: V*(s) = best probability of reaching G", xLabel: "column", yLabel: "row from the bottom",
                        xRange: 0...4, yRange: 0...4, values: lake.gridRows(optimum.stateValues).reversed(),
-                       valueRange: 0...1, colorBarLabel: "V*(s)")
+                       valueRange: 0...1, colourBarLabel: "V*(s)")
     let mapPath = try options.figurePath("frozen-lake-values.svg")
     try map.write(to: mapPath)
     print("   wrote \(curvePath)\n   wrote \(policyPath)\n   wrote \(mapPath)\n")

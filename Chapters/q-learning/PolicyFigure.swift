@@ -55,13 +55,13 @@ struct PolicyFigure: Figure {
                 case .start, .free:
                     let onPath = path.contains(state)
                     drawArrow(GridMove(rawValue: policy[state])!, centreX: x + size / 2, centreY: y + size / 2,
-                              color: onPath ? Palette.color(1).hex : "#9a9a9a", width: onPath ? 3 : 1.5, into: &arrows)
+                              colour: onPath ? Palette.colour(1).hex : "#9a9a9a", width: onPath ? 3 : 1.5, into: &arrows)
                     if kind == .start { arrows.text("S", x: x + 4, y: y + 13, size: 11, bold: true) }
                 }
             }
         }
         document.text(caption, x: Self.margin,
-                      y: document.height - 8, size: 11, color: Palette.color(1).hex)
+                      y: document.height - 8, size: 11, colour: Palette.colour(1).hex)
         return document.render()
     }
 
@@ -87,17 +87,17 @@ struct PolicyFigure: Figure {
     }
 
     /// A shaft through the centre of the cell and a head of two short strokes at its tip.
-    private func drawArrow(_ move: GridMove, centreX: Double, centreY: Double, color: String, width: Double,
+    private func drawArrow(_ move: GridMove, centreX: Double, centreY: Double, colour: String, width: Double,
                            into document: inout SVGDocument) {
         let (dy, dx) = (Double(move.offset.rows), Double(move.offset.columns))
         let half = Self.cellSize * 0.3
         let tip = (x: centreX + dx * half, y: centreY + dy * half)
-        document.line(x1: centreX - dx * half, y1: centreY - dy * half, x2: tip.x, y2: tip.y, stroke: color, strokeWidth: width)
+        document.line(x1: centreX - dx * half, y1: centreY - dy * half, x2: tip.x, y2: tip.y, stroke: colour, strokeWidth: width)
         let head = Self.cellSize * 0.14
         // The two strokes go back from the tip, each turned 45 degrees off the shaft.
         for side in [-1.0, 1.0] {
             document.line(x1: tip.x, y1: tip.y, x2: tip.x - head * (dx - side * dy), y2: tip.y - head * (dy + side * dx),
-                          stroke: color, strokeWidth: width)
+                          stroke: colour, strokeWidth: width)
         }
     }
 }

@@ -1,12 +1,12 @@
 // The worked numbers of the notes' reinforcement-learning sections: discounted returns (DL Padova
-// "Reinforcement Learning" L710-716) and one Q-learning update ("Q-Learning" L720-728), with the
+// "Reinforcement Learning") and one Q-learning update (DL Padova "Q-Learning"), with the
 // catalogue's derived values (WORKED-EXAMPLES.md Sec. 14.3).
 
 import Core
 import ReinforcementLearning
 
 func returnsSection() -> (returnSum: Double, returnRecursion: Double, updateAlphaOne: Double, updateAlphaHalf: Double) {
-    print("1. Discounted returns (DL Padova \"Reinforcement Learning\", L710-716)")
+    print("1. Discounted returns (DL Padova \"Reinforcement Learning\")")
     let rewards = [1.0, 0, 2]
     let sum = discountedReturn(rewards, discount: 0.9)
     let recursive = discountedReturns(rewards, discount: 0.9)
@@ -18,7 +18,7 @@ func returnsSection() -> (returnSum: Double, returnRecursion: Double, updateAlph
     let forever = discountedReturn([Double](repeating: 1, count: 1_000), discount: 0.9)
     print("   Reward 1 at every step forever, gamma = 0.9: R = 1 / (1 - 0.9) = \(formatted(forever))\n")
 
-    print("2. One Q-learning update (DL Padova \"Q-Learning\", L720-728; the update rule: E-14)")
+    print("2. One Q-learning update (DL Padova \"Q-Learning\"; the update rule: E-14)")
     var q = QTable(stateCount: 2, actionCount: 2)
     q[1, 1] = 2
     let target = bellmanTarget(reward: 1, nextState: 1, nextIsTerminal: false, q: q, discount: 0.9)

@@ -1,5 +1,5 @@
-// The digits part of the chapter: a dictionary of 8x8 digits learnt by K-SVD (Eqs. 2.8.14-2.8.17),
-// Fig. 2.7.4 made real (a digit as a few atoms), OMP step by step on it, the atoms, and denoising.
+// The digits part of the chapter: a dictionary of 8x8 digits learnt by K-SVD (Eq. (2.8.14), Eq. (2.8.15),
+// Eq. (2.8.17)), Fig. 2.7.4 made real (a digit as a few atoms), OMP step by step on it, the atoms, and denoising.
 
 import Core
 import SparseCoding
@@ -9,7 +9,8 @@ func digitsSection(options: ChapterOptions) throws -> (atoms: Int, noisy: Double
     var experiment = DenoisingExperiment()
     experiment.iterations = min(options.epochs, 20)
     print("5. Learning a dictionary of \(experiment.atoms) atoms from the \(train.labels.count) training digits (8x8 = 64 pixels in [0, 1])"
-          + " with K-SVD, k = \(experiment.sparsity), \(experiment.iterations) iterations (Eqs. 2.8.14-2.8.17)")
+          + " with K-SVD, k = \(experiment.sparsity), \(experiment.iterations) iterations"
+          + " (Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.17))")
     var progress = ProgressLine(total: experiment.iterations, label: "iteration")
     let result = experiment.run(train: train.images.transposed(), test: test.images.transposed(), seed: options.seed) { iteration, _ in
         progress.update(iteration)
@@ -29,7 +30,7 @@ func digitsSection(options: ChapterOptions) throws -> (atoms: Int, noisy: Double
     print("   wrote \(atomsPath)")
 
     print("\n6. Denoising the \(test.labels.count) test digits, noise sigma = \(experiment.noiseStandardDeviation): OMP until"
-          + " ||x - D alpha|| <= C sigma sqrt(64), C = \(experiment.gain) (Eq. 2.8.3 with epsilon from the noise; Elad & Aharon 2006)")
+          + " ||x - D alpha|| <= C sigma sqrt(64), C = \(experiment.gain) (Eq. (2.8.3) with epsilon from the noise; Elad & Aharon 2006)")
     print("   PSNR noisy \(formatted(result.noisyPSNR, digits: 2)) dB -> \(formatted(result.initialPSNR, digits: 2)) dB with the"
           + " initial dictionary (random training digits) -> \(formatted(result.learntPSNR, digits: 2)) dB with the learnt one"
           + " (\(formatted(result.clippedPSNR, digits: 2)) dB clipped to [0, 1])")

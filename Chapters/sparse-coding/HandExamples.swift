@@ -1,6 +1,7 @@
-// The small examples of the chapter: OMP by hand (Eq. 2.8.3), thresholds and the ReLU network
-// (Eqs. 2.8.10-2.8.13), the sparsity bounds of convolutional dictionaries (Eqs. 2.8.4-2.8.7), and
-// basis pursuit by ISTA/FISTA against OMP on one problem.
+// The small examples of the chapter: OMP by hand (Eq. (2.8.3)), thresholds and the ReLU network
+// (Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13)), the sparsity bounds of convolutional
+// dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7)), and basis pursuit by ISTA/FISTA
+// against OMP on one problem.
 
 import Core
 import SparseCoding
@@ -11,7 +12,7 @@ func list(_ values: [Float], digits: Int = 4) -> String {
 
 /// Section 1: the catalogue's OMP example, step by step.
 func handExamplesSection() -> (alpha: String, diagonalCoefficient: Float) {
-    print("1. Orthogonal matching pursuit by hand (Eq. 2.8.3; the catalogue's Sec. 8.3 example)")
+    print("1. Orthogonal matching pursuit by hand (Eq. (2.8.3); the catalogue's Sec. 8.3 example)")
     let root = Float(0.5).squareRoot()
     let dictionary = Tensor([[1, 0, 0, root], [0, 1, 0, root], [0, 0, 1, 0]])
     print("   D = [e1, e2, e3, (e1 + e2)/sqrt 2] (unit-norm atoms as columns), x = (2, 0, 3)")
@@ -28,17 +29,17 @@ func handExamplesSection() -> (alpha: String, diagonalCoefficient: Float) {
     return ("(" + alpha.map { String(Int($0)) }.joined(separator: ",") + ")", diagonal.coefficients[0])
 }
 
-/// Section 2: the thresholds of Eq. (2.8.12) and layered thresholding as a ReLU network (Eq. 2.8.13, E-47).
+/// Section 2: the thresholds of Eq. (2.8.12) and layered thresholding as a ReLU network (Eq. (2.8.13), E-47).
 func thresholdingSection(seed: UInt64) -> (soft: String, networkDifference: Float) {
-    print("2. Thresholding (Eqs. 2.8.10-2.8.13; errata E-46, E-47)")
+    print("2. Thresholding (Eq. (2.8.10), Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13); errata E-46, E-47)")
     let x: [Float] = [-1, 0.2, 0.5, 1, 2]
     let hard = x.map { ThresholdFunction.hardNonNegative($0, 0.5) }
     let soft = x.map { ThresholdFunction.softNonNegative($0, 0.5) }
     let printed = x.map { max($0 + 0.5, 0) }
     print("   x = \(list(x, digits: 1)), beta = 0.5")
-    print("   Eq. 2.8.12 as printed (a HARD threshold): \(list(hard, digits: 1))")
+    print("   Eq. (2.8.12) as printed (a HARD threshold): \(list(hard, digits: 1))")
     print("   soft non-negative ReLU(x - beta):          \(list(soft, digits: 1))")
-    print("   ReLU(x + beta), the sign of Eq. 2.8.13:     \(list(printed, digits: 1))  <- no threshold at all")
+    print("   ReLU(x + beta), the sign of Eq. (2.8.13):     \(list(printed, digits: 1))  <- no threshold at all")
     var generator = Xoshiro256StarStar(seed: seed)
     let signals = generator.normalTensor(shape: [16, 10])
     let d1 = randomDictionary(signalLength: 16, atoms: 24, generator: &generator)
@@ -54,9 +55,11 @@ func thresholdingSection(seed: UInt64) -> (soft: String, networkDifference: Floa
     return (list(soft, digits: 1).replacingOccurrences(of: " ", with: ""), difference)
 }
 
-/// Section 3: Eqs. (2.8.4)-(2.8.7): the unrolled dictionary, stripes, and OMP on it.
+/// Section 3, Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7): the unrolled dictionary, stripes, and
+/// OMP on it.
 func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPosition: Int) {
-    print("3. Convolutional dictionaries (Eqs. 2.8.4-2.8.7, Fig. 2.8.1; errata E-48, E-SC-1)")
+    print("3. Convolutional dictionaries (Eq. (2.8.4), Eq. (2.8.5), Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1;"
+          + " errata E-48, E-SC-1)")
     var generator = Xoshiro256StarStar(seed: seed)
     func filters(_ count: Int, _ length: Int) -> [[Float]] {
         (0..<count).map { _ in (0..<length).map { _ in generator.uniform(0.5, 1.5) * (generator.uniformInt(below: 2) == 0 ? -1 : 1) } }
@@ -64,13 +67,13 @@ func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPos
     let layer1 = ConvolutionalDictionary(filters: filters(4, 3), positions: 16)
     let first = localSparsityBound(filters: 4, filterLength: 3)
     print("   Layer 1: N1 = 4 filters of n0 = 3 on 16 positions unroll to D1 of shape \(layer1.matrix().shape) (I x I N1).")
-    print("   Eq. 2.8.6: N1 (2 n0 - 1) = \(first) = the atoms that touch one patch (its stripe holds \(layer1.stripe(at: 0).count));"
+    print("   Eq. (2.8.6): N1 (2 n0 - 1) = \(first) = the atoms that touch one patch (its stripe holds \(layer1.stripe(at: 0).count));"
           + " a local bound, not one on ||Gamma1||_0")
     let layer2Filters = filters(8, 3 * 4)
     let byPosition = ConvolutionalDictionary(filters: layer2Filters, positions: 12, channels: 4)
     let unitStride = ConvolutionalDictionary(filters: layer2Filters, positions: 48)
     let second = secondLayerSparsityBound(filters: 8, filterLength: 3, previousFilters: 4)
-    print("   Eq. 2.8.7 as printed, N2 (2 n1 N1 - 1) with N2 = 8, n1 = 3, N1 = 4: \(second), the stripe when the layer-2 filters"
+    print("   Eq. (2.8.7) as printed, N2 (2 n1 N1 - 1) with N2 = 8, n1 = 3, N1 = 4: \(second), the stripe when the layer-2 filters"
           + " move one entry at a time (that stripe holds \(unitStride.stripe(at: 0).count));")
     print("   with the text's D2 of shape I N1 x I N2 \(byPosition.matrix().shape) they move one position (N1 entries): stripe"
           + " N2 (2 n1 - 1) = \(byPosition.stripe(at: 0).count)")
@@ -83,20 +86,20 @@ func convolutionalSection(seed: UInt64) -> (first: Int, second: Int, secondByPos
     let placements = zip(found.support, found.coefficients).sorted { $0.0 < $1.0 }.map { atom, value in
         "filter \(atom % 3) at \(atom / 3) (x \(formatted(value, digits: 3)))"
     }
-    print("   X = sum_i K_i * Gamma_i (Eq. 2.8.4) with filter 0 at 2 (x 1.5), 2 at 15 (x -2), 1 at 27 (x 1) on 40 positions;"
-          + " OMP on the unrolled D (Eq. 2.8.5) finds: \(placements.joined(separator: ", "))\n")
+    print("   X = sum_i K_i * Gamma_i (Eq. (2.8.4)) with filter 0 at 2 (x 1.5), 2 at 15 (x -2), 1 at 27 (x 1) on 40 positions;"
+          + " OMP on the unrolled D (Eq. (2.8.5)) finds: \(placements.joined(separator: ", "))\n")
     return (first, second, byPosition.stripe(at: 0).count)
 }
 
 /// Section 4: the greedy and the relaxed approach of Sec. 2.8 on the same 3-sparse signal.
 func basisPursuitSection(options: ChapterOptions) throws -> (ompFound: Bool, basisPursuitFound: Bool) {
-    print("4. Greedy against relaxed: OMP and basis pursuit (ISTA, FISTA) on one 3-sparse signal (MLiS II 2.8, L1245-1247)")
+    print("4. Greedy against relaxed: OMP and basis pursuit (ISTA, FISTA) on one 3-sparse signal (MLiS II Sec. 2.8)")
     var generator = Xoshiro256StarStar(seed: options.seed)
     let dictionary = randomDictionary(signalLength: 30, atoms: 60, generator: &generator)
     let support = Array(generator.permutation(60).prefix(3)).sorted()
     var alpha = [Float](repeating: 0, count: 60)
     for atom in support { alpha[atom] = (generator.uniformInt(below: 2) == 0 ? -1 : 1) * generator.uniform(1, 2) }
-    let x = synthesize(dictionary: dictionary, codes: Tensor(column: alpha))
+    let x = synthesise(dictionary: dictionary, codes: Tensor(column: alpha))
     let omp = orthogonalMatchingPursuit(signal: x.scalars, dictionary: dictionary, sparsity: 3)
     let lambda = 0.05
     let fista = iterativeShrinkage(signals: x, dictionary: dictionary, lambda: lambda, iterations: 300)

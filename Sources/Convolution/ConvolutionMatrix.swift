@@ -1,12 +1,13 @@
 // ConvolutionMatrix.swift: the unrolled convolution matrix K* of MLiS II Eq. (2.2.6) as an explicit
-// operator, and its transpose, the transposed convolution of Sec. 2.3.6 (Eqs. 2.3.3-2.3.5).
+// operator, and its transpose, the transposed convolution of Sec. 2.3.6 (Eq. (2.3.3), Eq. (2.3.4),
+// Eq. (2.3.5)).
 // Goals, in order: the notes' matrices entry for entry (4 x 16 for the 4 x 4 example); built from the
 // same tap rule as every other path, so K* I* equals the convolution; dense and small (it has
 // O O_h O_w x C H W entries): for teaching and testing, not for training.
 
 import Core
 
-/// K*: the convolution of one image as a matrix, vec(Y) = K* vec(X) + b   (MLiS II Eq. 2.2.6)
+/// K*: the convolution of one image as a matrix, vec(Y) = K* vec(X) + b   MLiS II Eq. (2.2.6)
 ///
 /// Row (k, i, j) holds filter k unrolled at output position (i, j): entry (k, i, j; c, r, s) is the
 /// kernel tap W[k, c, l, m] that reads pixel (c, r, s) = (c, iS + l d - p_top, jS + m d - p_left),
@@ -54,7 +55,7 @@ public struct ConvolutionMatrix: Sendable {
     }
 
     /// K*^T vec(D) for `gradient` (shape [O, O_h, O_w] or [1, O, O_h, O_w]), reshaped to [C, H, W]:
-    /// the transposed convolution of Eqs. (2.3.3)-(2.3.5).
+    /// the transposed convolution of Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5).
     public func applyTransposed(_ gradient: Tensor) -> Tensor {
         let g = geometry
         requireShapes(gradient.count == g.outputChannels * g.outputArea, "ConvolutionMatrix.applyTransposed: D vs [O, O_h, O_w]",

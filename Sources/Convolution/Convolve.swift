@@ -1,5 +1,5 @@
-// Convolve.swift: the 2-D convolution of CNNs (MLiS II Eqs. 2.2.4-2.2.5, cross-correlation as in every
-// example of the notes, E-41) and its backward pass, with the algorithm chosen by shape.
+// Convolve.swift: the 2-D convolution of CNNs (MLiS II Eq. (2.2.4), Eq. (2.2.5), cross-correlation as
+// in every example of the notes, E-41) and its backward pass, with the algorithm chosen by shape.
 // Goals, in order: one entry point for the forward pass and one for the gradients; three algorithms
 // that agree (plain loops, im2col + GEMM, direct SIMD), tested against each other; the fast one
 // picked by shape, as measured on this machine (see `ConvolutionAlgorithm.automatic`).
@@ -10,7 +10,7 @@ import Core
 public enum ConvolutionAlgorithm: String, Sendable, CaseIterable {
     /// The loops of Eq. (2.2.5) (`ReferenceConvolution`): the oracle, slow.
     case reference
-    /// Patches unrolled into a matrix, then Core's SIMD GEMM (MLiS II Eq. 2.2.6).
+    /// Patches unrolled into a matrix, then Core's SIMD GEMM (MLiS II Eq. (2.2.6)).
     case im2col
     /// Explicit SIMD loops over padded image planes (`DirectConvolution`); stride 1 only (a larger
     /// stride falls back to im2col).
@@ -53,7 +53,7 @@ public struct ConvolutionGradients: Sendable {
 }
 
 /// Y = X * W + b: `input` [N, C, H, W], `weights` [O, C, K_h, K_w], `bias` [O] (or nil) to
-/// [N, O, O_h, O_w]   (MLiS II Eqs. 2.2.4-2.2.5, with the sizes of Eq. 2.2.8)
+/// [N, O, O_h, O_w]   MLiS II Eq. (2.2.4), Eq. (2.2.5), with the sizes of Eq. (2.2.8)
 ///
 ///     Y[n, k, i, j] = b_k + sum_{c, l, m} W[k, c, l, m] X[n, c, iS + l d - p_top, jS + m d - p_left]
 ///
@@ -113,7 +113,8 @@ public func convolve2DBackward(input: Tensor, outputGradient: Tensor, weights: T
 }
 
 /// dJ/dX = K*^T dJ/dY alone: the transposed convolution of `outputGradient` [N, O, O_h, O_w] with
-/// `weights` [O, C, K_h, K_w], giving [N, C, H, W]   (MLiS II Sec. 2.3.6, Eqs. 2.3.3-2.3.5)
+/// `weights` [O, C, K_h, K_w], giving [N, C, H, W]
+/// (MLiS II Sec. 2.3.6, Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5))
 ///
 /// This is also the forward pass of a transposed-convolution layer (`TransposedConvolution2D`).
 /// The direct loops do it as a full correlation with the flipped kernel when the stride is 1 and the

@@ -1,5 +1,5 @@
 // DirectConvolution.swift: convolution with stride 1 as explicit SIMD loops over the image, without
-// building a patch matrix (MLiS II Eq. 2.2.5 vectorised along the image), forward and backward.
+// building a patch matrix (MLiS II Eq. (2.2.5) vectorised along the image), forward and backward.
 // Goals, in order: the same numbers as `ReferenceConvolution` up to rounding; fast where im2col is
 // not, i.e. few input channels (a 1-channel 3 x 3 convolution does 9 multiply-adds per output, so
 // copying the 9 values of each patch costs more than the product: CONVENTIONS.md, "Swift numeric traps").

@@ -1,5 +1,5 @@
 // DirectConvolutionKernels.swift: the SIMD inner loops of the direct convolution, on either input
-// layout of DirectConvolutionPlanes.swift (Eq. 2.2.5 along contiguous runs of the output plane).
+// layout of DirectConvolutionPlanes.swift (Eq. (2.2.5) along contiguous runs of the output plane).
 // Goals, in order: each output computed by one sum in one order, so a position computed twice (by
 // the overlapping last step of a plane) gets the same bits; few narrow steps (an 8-position step has
 // only 4 or 1 accumulator chains, so it waits on the FMA latency); four filters per pass, 12 SIMD8

@@ -1,5 +1,5 @@
 // DirectConvolutionPlanes.swift: where the direct convolution (DirectConvolution.swift) puts one
-// image's inputs so that every output plane is a contiguous run (Eq. 2.2.5 along the image): K_w
+// image's inputs so that every output plane is a contiguous run (Eq. (2.2.5) along the image): K_w
 // column-shifted copies of each channel, or one zero-padded copy with outputs on the padded grid.
 // Goals, in order: every read inside the buffers; few floats copied per image (the copies, not the
 // multiply-adds, were what made a 1-filter pass slow).

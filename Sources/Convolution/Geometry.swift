@@ -105,7 +105,7 @@ public struct ConvolutionGeometry: Equatable, Sendable, CustomStringConvertible 
         require(effectiveHeight <= paddedHeight && effectiveWidth <= paddedWidth,
                 "ConvolutionGeometry: the kernel (\(effectiveHeight) x \(effectiveWidth) with dilation \(dilation)) is larger than "
                     + "the padded input (\(paddedHeight) x \(paddedWidth) = \(height) x \(width) with padding \(padding))")
-        outputHeight = (paddedHeight - effectiveHeight) / stride + 1          // (2.2.8)
+        outputHeight = (paddedHeight - effectiveHeight) / stride + 1          // Eq. (2.2.8)
         outputWidth = (paddedWidth - effectiveWidth) / stride + 1
     }
 
@@ -133,7 +133,7 @@ public struct ConvolutionGeometry: Equatable, Sendable, CustomStringConvertible 
     /// The shape of a batch of N inputs, [N, C, H, W], and of its output, [N, O, O_h, O_w].
     public func inputShape(batch: Int) -> [Int] { [batch, inputChannels, inputHeight, inputWidth] }
     public func outputShape(batch: Int) -> [Int] { [batch, outputChannels, outputHeight, outputWidth] }
-    /// (K_x K_y I_z + 1) O_z: weights and one bias per filter (Eq. 2.2.7 corrected, E-36; DAT300).
+    /// (K_x K_y I_z + 1) O_z: weights and one bias per filter (Eq. (2.2.7) corrected, E-36; DAT300).
     public var parameterCount: Int { convolutionParameterCount(kernelHeight: kernelHeight, kernelWidth: kernelWidth,
                                                                inputChannels: inputChannels, outputChannels: outputChannels) }
     /// Multiply-adds of one image's forward pass: O_h O_w O C K_h K_w.

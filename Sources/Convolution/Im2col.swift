@@ -1,5 +1,5 @@
 // Im2col.swift: "image to columns", the unrolling that turns a convolution into one matrix product
-// (MLiS II Sec. 2.2.1, Eq. 2.2.6 seen from the other side), and its adjoint col2im.
+// (MLiS II Sec. 2.2.1, Eq. (2.2.6) seen from the other side), and its adjoint col2im.
 // Goals, in order: exactly the taps of Eq. (2.2.5), zeros for the padding; whole rows copied at once
 // (stride 1), so the cost is one pass over the patches; the adjoint exact, so backward is its transpose.
 //

@@ -1,4 +1,4 @@
-// Im2colConvolution.swift: convolution as one matrix product per chunk of images (MLiS II Eq. 2.2.6,
+// Im2colConvolution.swift: convolution as one matrix product per chunk of images (MLiS II Eq. (2.2.6),
 // "the output of the convolutional layer is simply the matrix multiplication"), forward and backward,
 // through Core's SIMD GEMM.
 // Goals, in order: the same numbers as `ReferenceConvolution` up to rounding; any stride, padding and
@@ -10,7 +10,8 @@
 //     weight gradient: dW [O, R] = dY [O, mP] . X_col^T               (summed over the chunks)
 //     input gradient:  dX_col    = W^T [R, O] . dY [O, mP], then col2im folds it back onto dX
 //
-// the three products of back-propagation (MLiS II Eqs. 1.3.6-1.3.7) with the patches as the inputs.
+// the three products of back-propagation (MLiS II Eq. (1.3.6), Eq. (1.3.7)) with the patches as the
+// inputs.
 
 import Core
 

@@ -1,5 +1,6 @@
-// Metrics.swift: how good is a classifier? MLiS II Sec. 2.7.1-2.7.4, Eqs. (2.7.1)-(2.7.6) and (2.7.7);
-// DL Padova "Performance indicators", "Open set", "Precision and Recall" L142-175.
+// Metrics.swift: how good is a classifier? MLiS II Sec. 2.7.1-2.7.4, Eq. (2.7.1), Eq. (2.7.2),
+// Eq. (2.7.3), Eq. (2.7.4), Eq. (2.7.5), Eq. (2.7.6), Eq. (2.7.7); DL Padova "Performance indicators",
+// "Open set", "Precision and Recall".
 // Goals, in order: the notes' formulas, one property each; the conventions the notes leave open
 // stated (0/0 is 0; the confusion matrix's orientation, E-75); counts as integers, ratios in Double.
 
@@ -50,22 +51,22 @@ public struct BinaryCounts: Equatable, Sendable, CustomStringConvertible {
     public var negatives: Int { falsePositives + trueNegatives }
     public var total: Int { positives + negatives }
 
-    /// ACC = (TP + TN) / (P + N)   (Eq. 2.7.1)
+    /// ACC = (TP + TN) / (P + N)   Eq. (2.7.1)
     public var accuracy: Double { ratio(truePositives + trueNegatives, total) }
-    /// PRE = TP / (TP + FP), the purity of the positive predictions   (Eq. 2.7.2)
+    /// PRE = TP / (TP + FP), the purity of the positive predictions   Eq. (2.7.2)
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
-    /// REC = TP / (TP + FN), the completeness; also the true positive rate   (Eq. 2.7.3)
+    /// REC = TP / (TP + FN), the completeness; also the true positive rate   Eq. (2.7.3)
     public var recall: Double { ratio(truePositives, positives) }
-    /// F1 = 2 PRE REC / (PRE + REC), their harmonic mean; 0 when both are 0   (Eq. 2.7.4)
+    /// F1 = 2 PRE REC / (PRE + REC), their harmonic mean; 0 when both are 0   Eq. (2.7.4)
     public var f1: Double {
         let (p, r) = (precision, recall)
         return p + r == 0 ? 0 : 2 * p * r / (p + r)
     }
-    /// FPR = FP / (FP + TN)   (Eq. 2.7.7; DL Padova "Open set" L163)
+    /// FPR = FP / (FP + TN)   Eq. (2.7.7) (DL Padova "Open set": "False Positive Rate")
     public var falsePositiveRate: Double { ratio(falsePositives, negatives) }
     /// TPR = recall, the y axis of the ROC curve.
     public var truePositiveRate: Double { recall }
-    /// FNR = FN / P (DL Padova "Open set" L163).
+    /// FNR = FN / P (DL Padova "Open set": "False Negative Rate").
     public var falseNegativeRate: Double { ratio(falseNegatives, positives) }
 
     public var description: String {
@@ -96,14 +97,14 @@ extension ConfusionMatrix {
 /// How per-class scores are combined over K classes (MLiS II Sec. 2.7.4).
 public enum Averaging: String, Sendable, CaseIterable {
     /// Pool the counts, then take the ratio: every example weighs the same, so large classes
-    /// dominate. PRE_mic = sum_k TP_k / sum_k (TP_k + FP_k)   (Eq. 2.7.5)
+    /// dominate. PRE_mic = sum_k TP_k / sum_k (TP_k + FP_k)   Eq. (2.7.5)
     case micro
     /// Take the ratio per class, then the mean: every class weighs the same.
-    /// PRE_mac = (1/K) sum_k PRE_k   (Eq. 2.7.6)
+    /// PRE_mac = (1/K) sum_k PRE_k   Eq. (2.7.6)
     case macro
 }
 
-/// Precision over several classes, micro- or macro-averaged (Eqs. 2.7.5-2.7.6).
+/// Precision over several classes, micro- or macro-averaged: Eq. (2.7.5), Eq. (2.7.6).
 ///
 /// ```swift
 /// let classes = [BinaryCounts(truePositives: 5, falsePositives: 1, falseNegatives: 2),

@@ -1,5 +1,5 @@
 // Overlap.swift: overlap scores for localisation and segmentation. MLiS II Sec. 2.7.6, Eq. (2.7.9)
-// (IoU, Fig. 2.7.3); DL Padova "Segmentation Loss" L871-880 (Dice, generalised Dice, Tversky; E-16).
+// (IoU, Fig. 2.7.3); DL Padova "Segmentation Loss" (Dice, generalised Dice, Tversky; E-16).
 // Goals, in order: the formulas as printed where right, corrected where not (E-16: the missing
 // brackets, and "Dice loss" is the coefficient); empty sets handled by a stated convention.
 
@@ -15,7 +15,7 @@ public struct Box: Sendable, Equatable {
     public var area: Double { (x2 - x1) * (y2 - y1) }
 }
 
-/// IoU(A, B) = |A ∩ B| / |A ∪ B|, in [0, 1], higher is better   (MLiS II Eq. 2.7.9)
+/// IoU(A, B) = |A ∩ B| / |A ∪ B|, in [0, 1], higher is better   MLiS II Eq. (2.7.9)
 ///
 /// ```swift
 /// print(intersectionOverUnion(Box(x1: 0, y1: 0, x2: 2, y2: 2), Box(x1: 1, y1: 1, x2: 3, y2: 3)))   // 0.14285714285714285 (1/7)
@@ -37,7 +37,8 @@ public func intersectionOverUnion(predicted: [Bool], truth: [Bool]) -> Double {
     return union == 0 ? 1 : Double(counts.truePositives) / Double(union)
 }
 
-/// Dice = 2 TP / ((TP + FP) + (TP + FN)), the overlap of prediction and truth   (DL Padova L876)
+/// Dice = 2 TP / ((TP + FP) + (TP + FN)), the overlap of prediction and truth
+/// (DL Padova "Segmentation Loss", the "dice coefficient")
 ///
 /// DL Padova calls this the "Dice loss" (E-16); it is the coefficient (1 is perfect), and the loss
 /// is 1 - Dice. Equal to F1, and to Tversky with alpha = beta = 1/2. No positives anywhere: 1.
@@ -46,7 +47,7 @@ public func diceCoefficient(_ counts: BinaryCounts) -> Double {
     return denominator == 0 ? 1 : Double(2 * counts.truePositives) / Double(denominator)
 }
 
-/// TI = TP / (TP + alpha FN + beta FP)   (DL Padova "Segmentation Loss" L878)
+/// TI = TP / (TP + alpha FN + beta FP)   (DL Padova "Segmentation Loss", "Tversky Loss")
 ///
 /// alpha weighs the misses, beta the false alarms; alpha = beta = 1/2 is Dice, alpha = beta = 1 is
 /// IoU. No positives anywhere: 1.
@@ -56,13 +57,13 @@ public func tverskyIndex(_ counts: BinaryCounts, alpha: Double, beta: Double) ->
     return denominator == 0 ? 1 : Double(counts.truePositives) / denominator
 }
 
-/// TL = sum_c (1 - TI_c) over the classes   (DL Padova L880)
+/// TL = sum_c (1 - TI_c) over the classes   (DL Padova "Segmentation Loss", "Tversky Loss")
 public func tverskyLoss(_ classes: [BinaryCounts], alpha: Double, beta: Double) -> Double {
     classes.reduce(0) { $0 + 1 - tverskyIndex($1, alpha: alpha, beta: beta) }
 }
 
 /// The generalised Dice loss of predicted probabilities Y and one-hot targets T, both [K, M] (K
-/// classes, M pixels)   (DL Padova L871, with the brackets E-16 adds):
+/// classes, M pixels)   (DL Padova "Segmentation Loss", DL(Y, T), with the brackets E-16 adds):
 ///
 ///     GDL = 1 - 2 sum_k w_k sum_m Y_km T_km / sum_k w_k sum_m (Y_km + T_km),   w_k = 1 / (sum_m T_km)^2
 ///

@@ -27,7 +27,7 @@ public struct PoolingGeometry: Sendable, Equatable {
         require(size <= height + 2 * padding && size <= width + 2 * padding,
                 "PoolingGeometry: the window (\(size)) is larger than the padded input (\(height) x \(width) with padding \(padding))")
         (self.channels, inputHeight, inputWidth, self.size, self.stride, self.padding) = (channels, height, width, size, stride, padding)
-        outputHeight = (height - size + 2 * padding) / stride + 1        // (2.2.8)
+        outputHeight = (height - size + 2 * padding) / stride + 1        // Eq. (2.2.8)
         outputWidth = (width - size + 2 * padding) / stride + 1
     }
 

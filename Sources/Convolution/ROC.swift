@@ -1,5 +1,5 @@
 // ROC.swift: the receiver operating characteristic and the area under it, MLiS II Sec. 2.7.5
-// (Eqs. 2.7.7-2.7.8, Fig. 2.7.2); DL Padova "Open set" L161-167 (positive iff p > t; AUC = 1 means
+// (Eq. (2.7.7), Eq. (2.7.8), Fig. 2.7.2); DL Padova "Open set" (positive iff p > t; AUC = 1 means
 // FPR = 0 and TPR = 1 at some threshold).
 // Goals, in order: every threshold that changes a prediction, and no other; ties between scores
 // handled as one step (a diagonal segment); the area exact (trapezoids), equal to the rank statistic.
@@ -9,9 +9,9 @@ import Core
 /// The ROC curve of scores against true labels: (FPR, TPR) for every threshold t, predicting positive
 /// when score > t, from t above every score (0, 0) to t below every score (1, 1).
 public struct ROCCurve: Sendable {
-    /// FPR = FP / N at each threshold, increasing from 0 to 1   (Eq. 2.7.7)
+    /// FPR = FP / N at each threshold, increasing from 0 to 1   Eq. (2.7.7)
     public let falsePositiveRates: [Double]
-    /// TPR = TP / P at each threshold, increasing from 0 to 1 (the recall, Eq. 2.7.3).
+    /// TPR = TP / P at each threshold, increasing from 0 to 1 (the recall, Eq. (2.7.3)).
     public let truePositiveRates: [Double]
     /// The thresholds: +infinity, then each distinct score from the highest down; point i predicts
     /// positive exactly the examples with score >= thresholds[i] (that is, > t for t just below it).
@@ -40,7 +40,7 @@ public struct ROCCurve: Sendable {
         (falsePositiveRates, truePositiveRates, self.thresholds) = (fpr, tpr, thresholds)
     }
 
-    /// AUC = integral_0^1 TPR(FPR^-1(x)) dx, by trapezoids between the points   (Eq. 2.7.8)
+    /// AUC = integral_0^1 TPR(FPR^-1(x)) dx, by trapezoids between the points   Eq. (2.7.8)
     ///
     /// 1 for a perfect ranking, 0.5 for chance (the diagonal of Fig. 2.7.2), below 0.5 for a ranking
     /// worse than chance. Equal to the probability that a random positive scores above a random

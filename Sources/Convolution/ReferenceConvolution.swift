@@ -16,7 +16,7 @@ import Core
 /// agree with it up to rounding.
 public enum ReferenceConvolution {
     /// The output [N, O, O_h, O_w] of `input` [N, C, H, W] with `weights` [O, C, K_h, K_w] and `bias` [O]
-    /// (Eq. 2.2.5 with stride, padding and dilation).
+    /// (Eq. (2.2.5) with stride, padding and dilation).
     public static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry) -> Tensor {
         let batch = checkedBatch(input, weights, g, "ReferenceConvolution.forward")
         checkBias(bias, g, "ReferenceConvolution.forward")

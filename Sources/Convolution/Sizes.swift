@@ -1,13 +1,14 @@
 // Sizes.swift: the counting formulas of the notes, one function each. MLiS II Eq. (2.2.7) (corrected,
 // E-36), Eq. (2.2.8), Sec. 2.3.4 (dilation), Sec. 2.3.5 (locally connected layers), Sec. 2.3.6
 // (transposed convolution), Sec. 2.5 (VGGNet's stacked 3 x 3 kernels, MobileNet); DAT300 "Output size
-// and receptive field (input size)" L173-176 and "Trainable parameters" L521-528.
+// and receptive field (input size)" and "Trainable parameters".
 // Goals, in order: the formulas as printed where they are right, the right form where they are not
 // (with the erratum named); a precondition message for sizes that cannot occur.
 
 import Core
 
-/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   (MLiS II Eq. 2.2.8; DAT300 L173)
+/// O = (I - K + 2P)/S + 1, rounded down when S does not divide I - K + 2P   MLiS II Eq. (2.2.8)
+/// (DAT300 "Output size and receptive field (input size)")
 ///
 /// `padding` is P on each side; `dilation` d enlarges the kernel to d(K - 1) + 1 (MLiS II Sec. 2.3.4).
 /// The same formula gives the output of a pooling layer, whose padding is 0 by default.
@@ -27,7 +28,8 @@ public func convolutionOutputSize(input: Int, kernel: Int, stride: Int = 1, padd
     return (input - effectiveKernel + 2 * padding) / stride + 1
 }
 
-/// The output size of a transposed convolution, (I - 1)S + K - 2P   (MLiS II Sec. 2.3.6, L989)
+/// The output size of a transposed convolution, (I - 1)S + K - 2P   (MLiS II Sec. 2.3.6, "Transposed
+/// convolution": "with valid padding, the output size is (I - 1)S + K")
 ///
 /// It inverts Eq. (2.2.8): a convolution with kernel K, stride S and padding P maps this size back to
 /// I. With P = 0 ("valid") it is the notes' (I - 1)S + K; with stride 1 and P = (K - 1)/2 ("same") it
@@ -35,7 +37,7 @@ public func convolutionOutputSize(input: Int, kernel: Int, stride: Int = 1, padd
 /// K - S in total instead.)
 ///
 /// ```swift
-/// print(transposedConvolutionOutputSize(input: 2, kernel: 3))   // 4 (Eq. 2.3.5: 2 x 2 -> 4 x 4)
+/// print(transposedConvolutionOutputSize(input: 2, kernel: 3))   // 4 (Eq. (2.3.5): 2 x 2 -> 4 x 4)
 /// ```
 public func transposedConvolutionOutputSize(input: Int, kernel: Int, stride: Int = 1, padding: Int = 0) -> Int {
     require(input > 0 && kernel > 0 && stride > 0 && padding >= 0,
@@ -46,7 +48,8 @@ public func transposedConvolutionOutputSize(input: Int, kernel: Int, stride: Int
     return size
 }
 
-/// I = O S + (K - S) - 2P, the input size that a convolution maps to output size O   (DAT300 L176)
+/// I = O S + (K - S) - 2P, the input size that a convolution maps to output size O
+/// (DAT300 "Output size and receptive field (input size)")
 ///
 /// DAT300 calls this the "receptive field (input size)"; it is Eq. (2.2.8) solved for I (E-58).
 /// When S did not divide I - K + 2P, it returns the smallest input with that output (31, not 32,
@@ -86,7 +89,8 @@ public func receptiveField(of layers: [ReceptiveFieldLayer]) -> Int {
     return field
 }
 
-/// (K_x K_y I_z + 1) O_z: every filter has K_x K_y I_z weights and one bias   (MLiS II Eq. 2.2.7, corrected; DAT300 L526)
+/// (K_x K_y I_z + 1) O_z: every filter has K_x K_y I_z weights and one bias   MLiS II Eq. (2.2.7),
+/// corrected (DAT300 "Trainable parameters", "CNN")
 ///
 /// MLiS II prints (K_x K_y O_z + 1) I_z, which swaps the channels and gives one bias per input
 /// channel: 603 instead of 608 for DAT300's first example (E-36). Without bias: K_x K_y I_z O_z.
@@ -97,7 +101,8 @@ public func convolutionParameterCount(kernelHeight: Int, kernelWidth: Int, input
     return (kernelHeight * kernelWidth * inputChannels + (bias ? 1 : 0)) * outputChannels
 }
 
-/// (inputs + 1) outputs: a weight per pair and a bias per output   (DAT300 L521-524; MLiS II Sec. 2.3.5's 5 x 5 + 1 = 26)
+/// (inputs + 1) outputs: a weight per pair and a bias per output
+/// (DAT300 "Trainable parameters", "ANN"; MLiS II Sec. 2.3.5's 5 x 5 + 1 = 26)
 public func denseParameterCount(inputs: Int, outputs: Int) -> Int {
     require(inputs > 0 && outputs > 0, "denseParameterCount: sizes must be positive, got \(inputs) -> \(outputs)")
     return (inputs + 1) * outputs
@@ -110,7 +115,7 @@ public func locallyConnectedParameterCount(_ geometry: ConvolutionGeometry) -> I
 }
 
 /// The cost of a depthwise separable convolution over a standard one with N filters of K x K:
-/// (K^2 C + C N) / (K^2 C N) = 1/N + 1/K^2 (Howard et al. 2017, Eq. 5). MobileNet's "factor of 8" is
+/// (K^2 C + C N) / (K^2 C N) = 1/N + 1/K^2 (Howard et al. 2017, Eq. (5)). MobileNet's "factor of 8" is
 /// a reduction: 1/7.89 for N = 64 and K = 3 (MLiS II Sec. 2.5, E-54).
 public func depthwiseSeparableCostRatio(outputChannels: Int, kernel: Int) -> Double {
     require(outputChannels > 0 && kernel > 0,

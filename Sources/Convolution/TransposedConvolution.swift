@@ -1,5 +1,5 @@
-// TransposedConvolution.swift: the up-sampling layer of MLiS II Sec. 2.3.6, y = K*^T x (Eqs.
-// 2.3.3-2.3.5), as a strided layer with its backward pass; output size (I - 1)S + K.
+// TransposedConvolution.swift: the up-sampling layer of MLiS II Sec. 2.3.6, y = K*^T x
+// (Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5)), as a strided layer with its backward pass; output size (I - 1)S + K.
 // Goals, in order: exactly the transpose of the convolution with the same kernel, stride and padding
 // (so <conv(x), y> = <x, convT(y)>); no code of its own for the arithmetic: its forward pass is a
 // convolution's input gradient and its backward pass is a convolution.
@@ -54,7 +54,8 @@ public struct TransposedConvolutionGeometry: Sendable, Equatable {
     public var weightShape: [Int] { convolution.weightShape }
 }
 
-/// y = K*^T x + b: `input` [N, C_in, H, W] to [N, C_out, H_out, W_out]   (MLiS II Eqs. 2.3.3-2.3.5)
+/// y = K*^T x + b: `input` [N, C_in, H, W] to [N, C_out, H_out, W_out]
+/// MLiS II Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5)
 ///
 /// ```swift
 /// // Eq. (2.3.5): D = [[1, 2], [3, 1]] through the 3 x 3 kernel of Sec. 2.2.1, stride 1.

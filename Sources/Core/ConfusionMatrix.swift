@@ -1,4 +1,5 @@
-// ConfusionMatrix.swift: counting predictions against the truth (MLiS II Sec. 2.7.1; DL Padova "Metrics").
+// ConfusionMatrix.swift: counting predictions against the truth (MLiS II Sec. 2.7.1; DL Padova
+// "Performance indicators", where the confusion matrix appears).
 //
 // Orientation: the notes disagree (catalogue E-75). DL Padova puts the true class on the rows;
 // MLiS II Fig. 2.7.1 puts the prediction on the rows. Here, as in DL Padova and scikit-learn,
@@ -23,7 +24,7 @@ public struct ConfusionMatrix: Equatable, Sendable, CustomStringConvertible {
 
     public var total: Int { counts.joined().reduce(0, +) }
     public var correct: Int { (0..<classes).reduce(0) { $0 + counts[$1][$1] } }
-    /// (TP + TN) / total, the fraction on the diagonal (MLiS II Eq. 2.7.1).
+    /// (TP + TN) / total, the fraction on the diagonal (MLiS II Eq. (2.7.1)).
     public var accuracy: Double { total == 0 ? 0 : Double(correct) / Double(total) }
 
     /// A table with a header row of predicted classes and one row per true class.

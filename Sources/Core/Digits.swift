@@ -3,7 +3,7 @@
 
 /// The digits as a design matrix: one image per row (feature-by-column, MLiS II Sec. 1.2.1).
 public struct Digits: Sendable {
-    /// Shape [N, 64]: pixel values scaled from 0...16 to [0, 1] (min-max scaling, MLiS II Eq. 1.6.5,
+    /// Shape [N, 64]: pixel values scaled from 0...16 to [0, 1] (min-max scaling, MLiS II Eq. (1.6.5),
     /// with the known range of the sensor rather than the sample's).
     public let images: Tensor
     /// The digit 0...9 of each row.

@@ -1,5 +1,5 @@
 // LinearSolve.swift: small dense linear systems in Double, for the normal equations
-// (MLiS II Eq. 1.2.6) and ridge regression (Eq. 1.7.3).
+// (MLiS II Eq. (1.2.6)) and ridge regression (Eq. (1.7.3)).
 // Goals, in order: report a singular system clearly instead of returning garbage; enough accuracy
 // for P up to a few hundred; readable. Gaussian elimination with partial pivoting (Golub & Van Loan,
 // Matrix Computations, Alg. 3.4.1): at column k the row with the largest |a_ik| becomes the pivot, so

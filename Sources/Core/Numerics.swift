@@ -8,7 +8,7 @@
 
 import Foundation
 
-/// The logistic sigmoid sigma(z) = 1/(1 + e^{-z})   (MLiS II Table 1.2; Eq. 1.2.11)
+/// The logistic sigmoid sigma(z) = 1/(1 + e^{-z})   (MLiS II Table 1.2; Eq. (1.2.11))
 ///
 /// For z < 0 it uses the equal form e^z/(1 + e^z), so no exponential of a large positive number is
 /// ever taken.
@@ -37,7 +37,7 @@ public func logSumExp(_ z: some Collection<Float>) -> Float {
     return m + log(total)
 }
 
-/// softmax(z)_k = e^{z_k} / sum_c e^{z_c}   (MLiS II Eq. 2.2.9), computed as e^{z_k - max z}.
+/// softmax(z)_k = e^{z_k} / sum_c e^{z_c}   MLiS II Eq. (2.2.9), computed as e^{z_k - max z}.
 public func softmax(_ z: [Float]) -> [Float] {
     guard let m = z.max() else { return [] }
     let exponentials = z.map { exp($0 - m) }
@@ -72,7 +72,7 @@ extension Tensor {
 }
 
 /// Binary cross-entropy, mean over examples: J = -(1/N) sum_i [y log yhat + (1-y) log(1-yhat)]
-/// (MLiS II Table 1.1 with Eq. 1.1.1). Logs are clamped, so yhat = 0 or 1 gives a finite loss.
+/// (MLiS II Table 1.1 with Eq. (1.1.1)). Logs are clamped, so yhat = 0 or 1 gives a finite loss.
 public func binaryCrossEntropy(predicted: Tensor, target: Tensor) -> Float {
     requireShapes(predicted.shape == target.shape, "binaryCrossEntropy", predicted.shape, target.shape)
     var total: Float = 0
@@ -93,7 +93,7 @@ public func categoricalCrossEntropy(predicted: Tensor, target: Tensor) -> Float 
     return total / Float(max(predicted.rows, 1))
 }
 
-/// One-hot rows: y_m^(i) = 1 if y^(i) = m, else 0   (MLiS II Eq. 1.1.2). Shape [N, classes].
+/// One-hot rows: y_m^(i) = 1 if y^(i) = m, else 0   MLiS II Eq. (1.1.2). Shape [N, classes].
 public func oneHot(_ labels: [Int], classes: Int) -> Tensor {
     var result = Tensor(shape: [labels.count, classes])
     for (i, label) in labels.enumerated() {

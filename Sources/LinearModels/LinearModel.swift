@@ -1,11 +1,12 @@
 // LinearModel.swift: the linear model and its closed-form fit.
-// MLiS II Sec. 1.2.1, Eqs. (1.2.1), (1.2.2), (1.2.5), (1.2.6); ridge regression, Sec. 1.7.2, Eq. (1.7.3).
+// MLiS II Sec. 1.2.1, Eq. (1.2.1), Eq. (1.2.2), Eq. (1.2.5), Eq. (1.2.6); ridge regression, Sec. 1.7.2,
+// Eq. (1.7.3).
 // Goals, in order: the notes' equations with the bias absorbed into w; an exact solve in Double that
 // says clearly when X^T X is singular; speed is not a concern (P is at most a few hundred).
 
 import Core
 
-/// y^ = x~^T w with x~ = (1, x) and w = (b, w_1, ..., w_P): the bias is w_0 (MLiS II Eq. 1.1.4).
+/// y^ = x~^T w with x~ = (1, x) and w = (b, w_1, ..., w_P): the bias is w_0 (MLiS II Eq. (1.1.4)).
 ///
 /// ```swift
 /// let X = Tensor([[1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]])   // first column: ones
@@ -21,27 +22,27 @@ public struct LinearModel: Sendable {
         self.weights = weights
     }
 
-    /// Y^ = X w   (Eq. 1.2.2). `X` has shape [N, P + 1] with a first column of ones.
+    /// Y^ = X w   Eq. (1.2.2). `X` has shape [N, P + 1] with a first column of ones.
     public func predict(_ X: Tensor) -> Tensor {
         requireShapes(X.rank == 2 && X.columns == weights.rows, "LinearModel.predict (X times w)", X.shape, weights.shape)
         return matmul(X, weights)
     }
 
-    /// J(w) = (Xw - Y)^T (Xw - Y), the sum of squared errors without the 1/N   (Eq. 1.2.5)
+    /// J(w) = (Xw - Y)^T (Xw - Y), the sum of squared errors without the 1/N   Eq. (1.2.5)
     public func loss(_ X: Tensor, _ Y: Tensor) -> Float {
         let residual = predict(X) - Y
         return residual.dot(residual)
     }
 
-    /// grad_w J = 2 X^T X w - 2 X^T Y = 2 X^T (Xw - Y)   (Eq. 1.2.6)
+    /// grad_w J = 2 X^T X w - 2 X^T Y = 2 X^T (Xw - Y)   Eq. (1.2.6)
     public func gradient(_ X: Tensor, _ Y: Tensor) -> Tensor {
         2 * matmul(X, predict(X) - Y, transposeA: true)
     }
 
     /// The minimiser of J(w) + lambda ||w||^2: w* = (X^T X + lambda I)^{-1} X^T Y.
     ///
-    /// lambda = 0 gives the normal equations' solution (Eq. 1.2.6); lambda > 0 is ridge regression
-    /// (Eq. 1.7.3). As the notes write it, the penalty includes the bias w_0 (catalogue E-53): on AND,
+    /// lambda = 0 gives the normal equations' solution (Eq. (1.2.6)); lambda > 0 is ridge regression
+    /// (Eq. (1.7.3)). As the notes write it, the penalty includes the bias w_0 (catalogue E-53): on AND,
     /// lambda = 1 gives (0, 1/4, 1/4). Pass `penalizeBias: false` for the usual practice of leaving
     /// w_0 free. The system is formed and solved in Double.
     /// Throws `SingularMatrixError` when X^T X + lambda I is singular (e.g. duplicated features, lambda = 0).

@@ -1,5 +1,5 @@
 // Perceptron.swift: the perceptron and its learning algorithm.
-// MLiS II Sec. 1.2.2, Eqs. (1.2.9)-(1.2.10); DL Padova "Perceptron".
+// MLiS II Sec. 1.2.2, Eq. (1.2.9), Eq. (1.2.10); DL Padova "Perceptron".
 // Goals, in order: the notes' update exactly as printed (full batch, no 1/N); a stated value of the
 // step function at 0; readable.
 
@@ -13,7 +13,7 @@ import Core
 @inlinable
 public func heaviside(_ z: Float) -> Float { z < 0 ? 0 : 1 }
 
-/// y^ = Theta(x~^T w)   (Eq. 1.2.9), a linear binary classifier with the bias absorbed as w_0.
+/// y^ = Theta(x~^T w)   Eq. (1.2.9): a linear binary classifier with the bias absorbed as w_0.
 public struct Perceptron: Sendable {
     /// w, shape [P + 1, 1].
     public var weights: Tensor
@@ -28,13 +28,13 @@ public struct Perceptron: Sendable {
         self.init(weights: generator.uniformTensor(shape: [inputs, 1], 0, scale))
     }
 
-    /// Y^ = Theta(X w), each entry 0 or 1.   (Eq. 1.2.9 on a batch)
+    /// Y^ = Theta(X w), each entry 0 or 1   Eq. (1.2.9), on a batch
     public func predict(_ X: Tensor) -> Tensor {
         requireShapes(X.rank == 2 && X.columns == weights.rows, "Perceptron.predict (X times w)", X.shape, weights.shape)
         return matmul(X, weights).map(heaviside)
     }
 
-    /// One step of the learning algorithm: w <- w - alpha X^T (Y^ - Y)   (Eq. 1.2.10)
+    /// One step of the learning algorithm: w <- w - alpha X^T (Y^ - Y)   Eq. (1.2.10)
     public mutating func update(_ X: Tensor, _ Y: Tensor, learningRate alpha: Float) {
         requireShapes(Y.shape == [X.rows, 1], "Perceptron.update (targets must be [N, 1])", X.shape, Y.shape)
         let error = predict(X) - Y

@@ -1,8 +1,8 @@
 // SoftmaxRegression.swift: multinomial logistic regression, trained by mini-batch gradient descent
 // on the categorical cross-entropy.
 // MLiS II Sec. 1.2.3 generalised to M classes with the softmax of Eq. (2.2.9) and the CCE of
-// Table 1.1; mini-batches as in Sec. 1.5 (Eq. 1.5.5).
-// Goals, in order: the same gradient form as (1.2.14), (1/N) X^T (Y^ - Y), now with a matrix of
+// Table 1.1; mini-batches as in Sec. 1.5 (Eq. (1.5.5)).
+// Goals, in order: the same gradient form as Eq. (1.2.14), (1/N) X^T (Y^ - Y), now with a matrix of
 // weights; a stable softmax; whole mini-batches through the SIMD GEMM.
 
 import Core
@@ -33,7 +33,7 @@ public struct SoftmaxRegression: Sendable {
         return matmul(X, weights)
     }
 
-    /// Y^ = softmax(Z) row by row   (Eq. 2.2.9)
+    /// Y^ = softmax(Z) row by row   Eq. (2.2.9)
     public func probabilities(_ X: Tensor) -> Tensor { logits(X).softmaxRows() }
 
     /// The most probable class of each row.
@@ -45,7 +45,7 @@ public struct SoftmaxRegression: Sendable {
     }
 
     /// grad_W J = (1/N) X~^T (Y^ - Y), shape [P + 1, M]: the softmax and the cross-entropy together
-    /// have the simple derivative dJ/dz = y^ - y, exactly as for the sigmoid and BCE in (1.2.14).
+    /// have the simple derivative dJ/dz = y^ - y, exactly as for the sigmoid and BCE in Eq. (1.2.14).
     public func gradient(_ X: Tensor, _ Y: Tensor) -> Tensor {
         gradient(X, probabilities: probabilities(X), targets: Y)
     }
@@ -58,7 +58,7 @@ public struct SoftmaxRegression: Sendable {
 
     /// Mini-batch gradient descent: each epoch visits the examples in a fresh random order drawn
     /// from `generator`, in batches of `batchSize`, with W <- W - alpha grad_W J on each batch
-    /// (Eq. 1.5.5). `onEpoch` receives the epoch (1-based) and the mean training loss over it.
+    /// as in Eq. (1.5.5). `onEpoch` receives the epoch (1-based) and the mean training loss over it.
     /// Throws `DivergenceError` when a batch loss is NaN or infinite.
     @discardableResult
     public mutating func train(_ X: Tensor, labels: [Int], learningRate alpha: Float, epochs: Int,

@@ -1,6 +1,6 @@
 // Environment.swift: the one small protocol every environment of this module conforms to.
-// DL Padova "Reinforcement learning" L110-113 (agent, environment, action, reward) and
-// "Reinforcement Learning" L708 (actions move the environment from one state to another).
+// DL Padova "Reinforcement learning" (agent, environment, action, reward) and
+// "Reinforcement Learning" (actions move the environment from one state to another).
 // Goals, in order: a learner (Q-learning, Sarsa) can only *sample* a step, as an agent would; a
 // planner (value iteration, policy evaluation) can read the exact probabilities; nothing else.
 
@@ -30,7 +30,7 @@ public struct Outcome: Equatable, Sendable {
 /// print(step.reward, step.nextState == cliff.startState)   // -100.0 true: into the cliff, back to the start
 /// ```
 ///
-/// In the notes' words (DL Padova L113) the environment answers action a in state s with "the next
+/// In the notes' words (DL Padova "Reinforcement learning") the environment answers action a in state s with "the next
 /// action and a reward"; it answers with the next *state* and a reward (erratum E-RL-1).
 ///
 /// Learners call only `step(from:taking:generator:)`, which samples one outcome: they never see
@@ -51,7 +51,7 @@ public protocol Environment: Sendable {
 
 extension Environment {
     /// Samples one outcome of `action` in `state`: what the agent experiences, one transition
-    /// <s_t, a_t, r_(t+1), s_(t+1)> (DL Padova "Q-Learning" L720).
+    /// <s_t, a_t, r_(t+1), s_(t+1)> (DL Padova "Q-Learning", "Given a transition").
     ///
     /// A deterministic step (one outcome) draws no random number, so a deterministic environment
     /// consumes nothing from `generator`. Stops when the state or action is out of range.

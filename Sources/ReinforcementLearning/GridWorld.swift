@@ -1,8 +1,8 @@
 // GridWorld.swift: a deterministic grid world, and the small chain the tests check Q-learning on.
-// DL Padova "Reinforcement Learning" L708 (actions move the agent from state to state; rewards may
-// come late); Sutton & Barto (2nd ed.) Sec. 3.5, Example 3.5 (the grid world as the first example).
+// DL Padova "Reinforcement Learning" (actions move the agent from state to state; rewards may come
+// late); Sutton & Barto (2nd ed.) Sec. 3.5, Example 3.5 (the grid world as the first example).
 // Goals, in order: every rule visible in a few lines; deterministic, so Bellman's equation as the
-// notes print it (DL Padova "Q-Learning" L726, no expectation) holds exactly.
+// notes print it (DL Padova "Q-Learning", "Bellman's equation", no expectation) holds exactly.
 
 /// A grid where every move goes where it points (into a wall: stay), each step earns `stepReward`,
 /// and entering a goal cell earns that goal's reward instead and ends the episode.

@@ -1,13 +1,13 @@
 // PolicyEvaluation.swift: the exact value of a fixed policy, and episodes played by it.
 // Sutton & Barto (2nd ed.) Sec. 4.1, Eq. (4.4): v_pi(s) = sum p (r + gamma v_pi(s')), a linear
-// system in the values; DL Padova "Reinforcement Learning" L710 (an episode).
+// system in the values; DL Padova "Reinforcement Learning" (an episode).
 // Goals, in order: exact (a linear solve in Double, not a simulation), also with gamma = 1 for
 // policies that may never end; a finite-horizon variant for step limits; readable.
 
 import Core
 
 /// v_pi for a deterministic policy (one action per state), solved exactly from the Bellman
-/// expectation equation (Sutton & Barto Eq. 4.4) as the linear system
+/// expectation equation (Sutton & Barto Eq. (4.4)) as the linear system
 ///
 ///     v(s) - gamma sum_(s') p(s' | s, pi(s)) v(s') = sum p(s' | s, pi(s)) r,   v = 0 at terminal states,
 ///

@@ -1,5 +1,5 @@
 // QTable.swift: the table Q(s, a), the greedy policy a* = argmax_a Q(s, a), and epsilon-greedy
-// exploration. DL Padova "Q-Learning" L720 (Q and the optimal policy); Sutton & Barto (2nd ed.)
+// exploration. DL Padova "Q-Learning" (Q and "the optimal policy"); Sutton & Barto (2nd ed.)
 // Sec. 2.2 and 6.5 (epsilon-greedy action selection).
 // Goals, in order: every index checked, with the value in the message; a stated rule for ties;
 // all randomness from the generator passed in.
@@ -60,7 +60,7 @@ public struct QTable: Equatable, Sendable {
         self[state, greedyAction(in: state)]
     }
 
-    /// a* = argmax_a Q(s, a) (DL Padova "Q-Learning" L720). Ties go to the lowest action number,
+    /// a* = argmax_a Q(s, a) (DL Padova "Q-Learning", "the optimal policy"). Ties go to the lowest action number,
     /// so the greedy policy of a table is one fixed policy. Stops when the state is out of range.
     @inlinable
     public func greedyAction(in state: Int) -> Int {

@@ -1,10 +1,10 @@
 // Returns.swift: episodes and their discounted returns.
-// DL Padova "Reinforcement learning" L108-115 (the objective sum_t gamma^t r_(t+1)) and
-// "Reinforcement Learning" L706-716 (the episode, R_t as a sum and as a recursion); catalogue E-13.
+// DL Padova "Reinforcement learning" (the objective sum_t gamma^t r_(t+1)) and
+// "Reinforcement Learning" (the episode, R_t as a sum and as a recursion); catalogue E-13.
 // Goals, in order: the two forms of the notes, side by side, giving the same numbers; indices that
 // match the notes (rewards start at r_1); readable.
 
-/// One episode (a "game"), DL Padova "Reinforcement Learning" L710:
+/// One episode (a "game"), DL Padova "Reinforcement Learning" ("an episode(or game)"):
 ///
 ///     s_0, a_0, r_1, s_1, a_1, r_2, s_2, ..., s_(n-1), a_(n-1), r_n, s_n
 ///
@@ -58,7 +58,8 @@ public struct Episode: Equatable, Sendable {
     }
 }
 
-/// R_t = sum_(i=t)^(n) gamma^(i-t) r_i, the sum form of the discounted return (DL Padova L714, E-13).
+/// R_t = sum_(i=t)^(n) gamma^(i-t) r_i, the sum form of the discounted return
+/// (DL Padova "Reinforcement Learning"; E-13).
 ///
 /// `rewards` is (r_1, ..., r_n) and `t` counts as the notes do, from 1; t = n + 1 gives the empty sum 0.
 /// The notes print the upper limit as n + t; the rewards stop at r_n, so the sum stops there too
@@ -78,7 +79,8 @@ public func discountedReturn(_ rewards: [Double], from t: Int = 1, discount gamm
     return sum
 }
 
-/// (R_1, ..., R_n) by the recursion R_t = r_t + gamma R_(t+1), with R_(n+1) = 0 (DL Padova L716).
+/// (R_1, ..., R_n) by the recursion R_t = r_t + gamma R_(t+1), with R_(n+1) = 0
+/// (DL Padova "Reinforcement Learning", "We can also define it recursively").
 ///
 /// One backward pass from the last reward gives every return at the cost of n multiply-adds; the sum
 /// form would cost n^2 / 2. Element t - 1 of the result is R_t. Stops when gamma is outside [0, 1].

@@ -1,5 +1,5 @@
 // TemporalDifference.swift: the one-transition updates of Q-learning and Sarsa.
-// DL Padova "Q-Learning" L720-728: Q(s_t, a_t) = max R_(t+1), Bellman's equation
+// DL Padova "Q-Learning": Q(s_t, a_t) = max R_(t+1), Bellman's equation
 // Q(s_t, a_t) = r_(t+1) + gamma max_a Q(s_(t+1), a), and the learning rate alpha (alpha = 1 applies the
 // equation; alpha < 1 moves toward it). The update itself is not printed in the notes (catalogue
 // E-14); we use the standard one, Sutton & Barto (2nd ed.) Eq. (6.8), and Sarsa's Eq. (6.7).
@@ -7,7 +7,7 @@
 // exactly, in floating point too; every argument checked.
 
 /// The right-hand side of Bellman's equation, r_(t+1) + gamma max_a Q(s_(t+1), a)
-/// (DL Padova "Q-Learning" L726), the target Q-learning moves Q(s_t, a_t) toward.
+/// (DL Padova "Q-Learning", "Bellman's equation"), the target Q-learning moves Q(s_t, a_t) toward.
 ///
 /// Nothing is earned after a terminal state, so when `nextIsTerminal` the target is r_(t+1) alone
 /// (the table's row for a terminal state is never used). With Q = 0, r = 1, gamma = 0.9 and
@@ -24,10 +24,10 @@ public func bellmanTarget(reward: Double, nextState: Int, nextIsTerminal: Bool, 
     return nextIsTerminal ? reward : reward + gamma * q.maximum(in: nextState)
 }
 
-/// Sarsa's target r_(t+1) + gamma Q(s_(t+1), a_(t+1)) (Sutton & Barto Eq. 6.7), where a_(t+1) is the
+/// Sarsa's target r_(t+1) + gamma Q(s_(t+1), a_(t+1)) (Sutton & Barto Eq. (6.7)), where a_(t+1) is the
 /// action the agent will actually take next, exploration included. The notes' step from Q(s_(t+1),
-/// a_(t+1)) to max_a Q(s_(t+1), a) ("the action at t+1 will be chosen with the previous policy",
-/// L724) is exactly what separates Q-learning from Sarsa (erratum E-RL-3).
+/// a_(t+1)) to max_a Q(s_(t+1), a) (DL Padova "Q-Learning": "The action at t+1 will be chosen with the
+/// previous policy") is exactly what separates Q-learning from Sarsa (erratum E-RL-3).
 ///
 /// Stops when gamma is outside [0, 1] or the next state or action is out of range.
 public func sarsaTarget(reward: Double, nextState: Int, nextAction: Int, nextIsTerminal: Bool, q: QTable,
@@ -36,7 +36,8 @@ public func sarsaTarget(reward: Double, nextState: Int, nextAction: Int, nextIsT
     return nextIsTerminal ? reward : reward + gamma * q[nextState, nextAction]
 }
 
-/// Q <- (1 - alpha) Q + alpha target, the learning-rate update of DL Padova L728 (catalogue E-14).
+/// Q <- (1 - alpha) Q + alpha target, the learning-rate update of DL Padova "Q-Learning" (the
+/// algorithm of its "Slide 265"; catalogue E-14).
 ///
 /// This is the same as Sutton & Barto's Q + alpha (target - Q). We write it this way round because
 /// with alpha = 1 it gives `target` exactly (0 * Q + 1 * target), the notes' "alpha = 1 applies
@@ -49,7 +50,7 @@ public func movedTowardTarget(_ current: Double, target: Double, learningRate al
 }
 
 extension QTable {
-    /// One Q-learning update from the transition <s_t, a_t, r_(t+1), s_(t+1)> (DL Padova L720-728):
+    /// One Q-learning update from the transition <s_t, a_t, r_(t+1), s_(t+1)> (DL Padova "Q-Learning"):
     ///
     ///     Q(s_t, a_t) <- (1 - alpha) Q(s_t, a_t) + alpha [r_(t+1) + gamma max_a Q(s_(t+1), a)]
     ///
@@ -61,7 +62,7 @@ extension QTable {
         self[state, action] = movedTowardTarget(self[state, action], target: target, learningRate: alpha)
     }
 
-    /// One Sarsa update from <s_t, a_t, r_(t+1), s_(t+1), a_(t+1)> (Sutton & Barto Eq. 6.7):
+    /// One Sarsa update from <s_t, a_t, r_(t+1), s_(t+1), a_(t+1)> (Sutton & Barto Eq. (6.7)):
     ///
     ///     Q(s_t, a_t) <- (1 - alpha) Q(s_t, a_t) + alpha [r_(t+1) + gamma Q(s_(t+1), a_(t+1))]
     ///

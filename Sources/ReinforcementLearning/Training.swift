@@ -1,5 +1,5 @@
 // Training.swift: tabular Q-learning and Sarsa, episode by episode, and learning curves averaged
-// over seeded runs. DL Padova "Q-Learning" L718-728 (the algorithm of its "Slide 265");
+// over seeded runs. DL Padova "Q-Learning" (the algorithm of its "Slide 265");
 // Sutton & Barto (2nd ed.) Sec. 6.4 (Sarsa, on-policy), Sec. 6.5 (Q-learning, off-policy),
 // Example 6.6 and Figure 6.4 (the two on cliff walking).
 // Goals, in order: the two algorithms side by side, differing in one line; the learner sees the
@@ -26,7 +26,7 @@ public struct EpisodeSummary: Equatable, Sendable {
 
 /// One episode of Q-learning from the start state (Sutton & Barto, Sec. 6.5, the boxed algorithm):
 /// in each state choose a by epsilon-greedy, take it, observe r and s', then update Q(s, a) toward
-/// Bellman's target r + gamma max_a' Q(s', a') (DL Padova L726), and move to s'.
+/// Bellman's target r + gamma max_a' Q(s', a') (DL Padova "Q-Learning"), and move to s'.
 public func runQLearningEpisode<E: Environment>(on environment: E, q: inout QTable, settings: LearningSettings,
                                                 generator: inout Xoshiro256StarStar) -> EpisodeSummary {
     requireShape(q, environment, "runQLearningEpisode")

@@ -1,7 +1,7 @@
 // ValueIteration.swift: the exact oracle Q-learning is checked against, for environments whose
 // probabilities are known. Bellman's optimality equation in its expected form, Sutton & Barto
-// (2nd ed.) Eqs. (3.19)-(3.20) and value iteration, Sec. 4.4, Eq. (4.10); DL Padova "Q-Learning"
-// L722-726 prints the deterministic special case (erratum E-RL-2).
+// (2nd ed.) Eq. (3.19), Eq. (3.20) and value iteration, Sec. 4.4, Eq. (4.10); DL Padova "Q-Learning"
+// ("Bellman's equation") prints the deterministic special case (erratum E-RL-2).
 // Goals, in order: exact values (Double, changes below 1e-12); a finite-horizon variant that is
 // exactly the optimum under a step limit; readable.
 
@@ -9,7 +9,7 @@
 /// taking `a` in `s` and then following the values `stateValues` (a one-step look-ahead).
 ///
 /// With V = V* this is Q*, and V*(s) = max_a Q*(s, a) is Bellman's optimality equation
-/// (Sutton & Barto Eq. 3.20). Rows of terminal states are 0.
+/// (Sutton & Barto Eq. (3.20)). Rows of terminal states are 0.
 /// Stops when gamma is outside [0, 1] or there is not one value per state.
 import Core
 
@@ -48,7 +48,7 @@ public struct ValueIterationResult: Sendable {
 }
 
 /// Value iteration to convergence: V_(k+1)(s) = max_a sum p (r + gamma V_k(s')) from V_0 = 0, until no
-/// value changes by more than `tolerance` (Sutton & Barto Sec. 4.4, Eq. 4.10). The result is V* and Q*.
+/// value changes by more than `tolerance` (Sutton & Barto Sec. 4.4, Eq. (4.10)). The result is V* and Q*.
 ///
 /// Every sweep uses the previous sweep's values only (a synchronous, "Jacobi" sweep), so that sweep k
 /// has a meaning of its own (see `valueIteration(on:discount:horizon:)`).

@@ -1,5 +1,5 @@
-// BatchOrthogonalMatchingPursuit.swift: OMP (Eq. 2.8.3) for many signals over one dictionary, the
-// "batch form" that K-SVD's sparse-coding stage (Eq. 2.8.15) and denoising need.
+// BatchOrthogonalMatchingPursuit.swift: OMP (Eq. (2.8.3)) for many signals over one dictionary, the
+// "batch form" that K-SVD's sparse-coding stage (Eq. (2.8.15)) and denoising need.
 // Goals, in order: the same supports and coefficients as `orthogonalMatchingPursuit` (the same
 // algorithm and stopping rules); fast for thousands of signals; two threads when the work is large.
 //
@@ -15,7 +15,7 @@ import Core
 import Dispatch
 
 /// OMP on every column of X [n, P] over D [n, K]: the codes Gamma [K, P] with at most k non-zeros per
-/// signal   (Eqs. 2.8.3 and 2.8.15, as the batch of Fig. 2.8.2).
+/// signal   Eq. (2.8.3), Eq. (2.8.15), as the batch of Fig. 2.8.2.
 ///
 /// Each signal stops, as in `orthogonalMatchingPursuit`, after k atoms, when ||x - D gamma||_2 <= epsilon
 /// (`tolerance`), when no atom correlates with the residual, or when the next atom depends on the
@@ -23,7 +23,7 @@ import Dispatch
 ///
 /// ```swift
 /// let codes = batchOrthogonalMatchingPursuit(signals: X, dictionary: D, sparsity: 3)
-/// let reconstruction = synthesize(dictionary: D, codes: codes)      // D Gamma, shape [n, P]
+/// let reconstruction = synthesise(dictionary: D, codes: codes)      // D Gamma, shape [n, P]
 /// ```
 ///
 /// Preconditions: X has n rows, 1 <= k <= K, no zero atom, epsilon >= 0.

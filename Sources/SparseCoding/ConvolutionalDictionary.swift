@@ -1,6 +1,6 @@
 // ConvolutionalDictionary.swift: convolutional sparse coding in one dimension, MLiS II Sec. 2.8.1:
-// X = sum_i K_i * Gamma_i (Eq. 2.8.4), the same as X = D Gamma with D the unrolled filters of
-// Fig. 2.8.1 (Eq. 2.8.5), and the local sparsity of Eqs. (2.8.6)-(2.8.7).
+// X = sum_i K_i * Gamma_i (Eq. (2.8.4)), the same as X = D Gamma with D the unrolled filters of
+// Fig. 2.8.1 (Eq. (2.8.5)), and the local sparsity of Eq. (2.8.6), Eq. (2.8.7).
 // Goals, in order: the sum of convolutions and the unrolled matrix as two routes to the same numbers
 // (tested, with the adjoint); the "stripe" that makes the bounds local (catalogue E-48) computed, not
 // asserted; small and readable (the sizes are those of a lecture example, not of an image).
@@ -54,7 +54,7 @@ public struct ConvolutionalDictionary: Sendable {
     /// I N, the number of atoms (columns of the unrolled D).
     public var atomCount: Int { positions * filterCount }
 
-    /// X = sum_i K_i * Gamma_i   (Eq. 2.8.4): gamma[t N + i] is the weight of filter i placed at position t.
+    /// X = sum_i K_i * Gamma_i   Eq. (2.8.4): gamma[t N + i] is the weight of filter i placed at position t.
     /// Precondition: gamma has I N entries.
     public func apply(_ gamma: [Float]) -> [Float] {
         require(gamma.count == atomCount, "ConvolutionalDictionary.apply: \(gamma.count) coefficients for \(atomCount) atoms")
@@ -105,7 +105,8 @@ public struct ConvolutionalDictionary: Sendable {
         return shifts.sorted().flatMap { t in (0..<filterCount).map { t * filterCount + $0 } }
     }
 
-    /// ||Gamma||_(0, infinity): the most non-zeros in any stripe (the local sparsity of Eqs. 2.8.6-2.8.7).
+    /// ||Gamma||_(0, infinity): the most non-zeros in any stripe (the local sparsity of Eq. (2.8.6) and
+    /// Eq. (2.8.7)).
     public func stripeSparsity(_ gamma: [Float]) -> Int {
         require(gamma.count == atomCount, "ConvolutionalDictionary.stripeSparsity: \(gamma.count) coefficients for \(atomCount) atoms")
         return (0..<positions).map { p in stripe(at: p).filter { gamma[$0] != 0 }.count }.max() ?? 0
@@ -117,7 +118,7 @@ public struct ConvolutionalDictionary: Sendable {
     }
 }
 
-/// N_1 (2 n_0 - 1)   (Eq. 2.8.6): the size of a stripe of Gamma_1, N_1 filters of n_0 positions. As
+/// N_1 (2 n_0 - 1)   Eq. (2.8.6): the size of a stripe of Gamma_1, N_1 filters of n_0 positions. As
 /// the catalogue's E-48 says, this bounds the non-zeros in each stripe (a local, l_(0,infinity) count),
 /// not ||Gamma_1||_0 over the whole signal. N_1 = 4, n_0 = 3 gives 20.
 public func localSparsityBound(filters: Int, filterLength: Int) -> Int {
@@ -125,7 +126,7 @@ public func localSparsityBound(filters: Int, filterLength: Int) -> Int {
     return filters * (2 * filterLength - 1)
 }
 
-/// N_2 (2 n_1 N_1 - 1)   (Eq. 2.8.7 as printed): the stripe of Gamma_2 when the layer-2 filters, n_1 N_1
+/// N_2 (2 n_1 N_1 - 1)   Eq. (2.8.7), as printed: the stripe of Gamma_2 when the layer-2 filters, n_1 N_1
 /// values long, move ONE ENTRY at a time along Gamma_1. With the D_2 of the text (I N_1 x I N_2: the
 /// filters move one position, N_1 entries, at a time) the stripe is `localSparsityBound(N_2, n_1)` =
 /// N_2 (2 n_1 - 1) instead (ERRATA.md, E-SC-1). N_2 = 8, n_1 = 3, N_1 = 4 gives 184 (and 40).

@@ -19,7 +19,7 @@ public func peakSignalToNoiseRatio(_ estimate: Tensor, reference: Tensor, peak: 
 }
 
 /// The noisy signals X^ [n, P] cleaned by sparse coding over D [n, K]: each column is replaced by
-/// D alpha with alpha = OMP(x^, D) stopped at ||x^ - D alpha||_2 <= epsilon = C sigma sqrt(n)   (Eq. 2.8.3),
+/// D alpha with alpha = OMP(x^, D) stopped at ||x^ - D alpha||_2 <= epsilon = C sigma sqrt(n)   Eq. (2.8.3),
 /// or at `maximumSparsity` atoms. Signals whose noise-free version is sparse keep their few atoms;
 /// the noise, spread evenly over all n directions, is mostly left in the residual.
 /// Preconditions: X^ fits D, sigma >= 0, C > 0, 1 <= maximumSparsity <= K.
@@ -30,7 +30,7 @@ public func denoise(_ noisy: Tensor, dictionary: Tensor, noiseStandardDeviation 
     let epsilon = Float(gain * sigma * Double(noisy.rows).squareRoot())
     let codes = batchOrthogonalMatchingPursuit(signals: noisy, dictionary: dictionary, sparsity: maximumSparsity,
                                                tolerance: epsilon, threads: threads)
-    return synthesize(dictionary: dictionary, codes: codes)
+    return synthesise(dictionary: dictionary, codes: codes)
 }
 
 /// x + e with independent N(0, sigma^2) entries e drawn from `generator`.

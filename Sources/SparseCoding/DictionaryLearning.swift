@@ -1,8 +1,8 @@
 // DictionaryLearning.swift: learning the dictionary, MLiS II Sec. 2.8.3, Eq. (2.8.14) with a sparsity
 // limit instead of the penalty beta ||Gamma_j||_0:
 //     min_(D, Gamma) ||X - D Gamma||_F^2   subject to  ||Gamma_j||_0 <= k for every signal j,
-// by the notes' steps: (1) atoms sampled from the signals, (2) sparse coding with OMP (Eq. 2.8.15),
-// (3) the unsupervised dictionary update (Eq. 2.8.17) by K-SVD or by MOD, (4) repeat.
+// by the notes' steps: (1) atoms sampled from the signals, (2) sparse coding with OMP (Eq. (2.8.15)),
+// (3) the unsupervised dictionary update (Eq. (2.8.17)) by K-SVD or by MOD, (4) repeat.
 // Goals, in order: the algorithms as published, with the released toolboxes' atom replacement made
 // explicit and switchable; deterministic given the generator; the history of every iteration.
 //
@@ -63,13 +63,14 @@ public func dictionaryFromSignals(_ signals: Tensor, atoms K: Int, generator: in
     let candidates = generator.permutation(signals.columns).filter { norms[$0] > 0 }
     require(K >= 1 && candidates.count >= K,
             "dictionaryFromSignals: needs K = \(K) non-zero signals, but X \(signals.shape) has \(candidates.count)")
-    return normalizedColumns(matrix(columns: candidates.prefix(K).map { column($0, of: signals) }))
+    return normalisedColumns(matrix(columns: candidates.prefix(K).map { column($0, of: signals) }))
 }
 
-/// Learns a dictionary for the signals X [n, P], starting from D_0 [n, K]   (Eqs. 2.8.14-2.8.17).
+/// Learns a dictionary for the signals X [n, P], starting from D_0 [n, K]   Eq. (2.8.14), Eq. (2.8.15),
+/// Eq. (2.8.17).
 ///
-/// Each iteration: Gamma = OMP(X, D, k) (Eq. 2.8.15, `batchOrthogonalMatchingPursuit`); the dictionary
-/// update (Eq. 2.8.17) by `settings.update`, with K-SVD updating the atoms in a random order drawn
+/// Each iteration: Gamma = OMP(X, D, k) (Eq. (2.8.15), `batchOrthogonalMatchingPursuit`); the dictionary
+/// update (Eq. (2.8.17)) by `settings.update`, with K-SVD updating the atoms in a random order drawn
 /// from `generator`; `afterIteration(iteration, D)` (e.g. to measure recovery); then, if enabled, the
 /// replacement of rarely used and duplicated atoms. Returns the final dictionary, the codes of its
 /// last sparse coding, and one record per iteration.

@@ -53,7 +53,7 @@ public func syntheticSignals(dictionary: Tensor, count: Int, sparsity: Int, sign
         let support = Array(generator.permutation(dictionary.columns).prefix(sparsity))
         codes.set(signal: p, support: support, coefficients: support.map { _ in generator.normal() })
     }
-    let clean = synthesize(dictionary: dictionary, codes: codes)
+    let clean = synthesise(dictionary: dictionary, codes: codes)
     guard let snr = signalToNoiseRatio else {
         return SyntheticSignals(dictionary: dictionary, signals: clean, cleanSignals: clean, codes: codes)
     }
@@ -70,7 +70,7 @@ public func syntheticSignals(dictionary: Tensor, count: Int, sparsity: Int, sign
 public func closestAtomSimilarities(truth: Tensor, learnt: Tensor) -> [Double] {
     requireShapes(truth.rank == 2 && learnt.rank == 2 && truth.rows == learnt.rows,
                   "closestAtomSimilarities (two dictionaries with atoms of the same length)", truth.shape, learnt.shape)
-    let products = matmul(normalizedColumns(truth), normalizedColumns(learnt), transposeA: true)   // [K, K']
+    let products = matmul(normalisedColumns(truth), normalisedColumns(learnt), transposeA: true)   // [K, K']
     return (0..<products.rows).map { i in Double(products.row(i).map { abs($0) }.max() ?? 0) }
 }
 

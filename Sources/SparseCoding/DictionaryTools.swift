@@ -25,10 +25,10 @@ public func columnNorms(_ matrix: Tensor) -> [Float] {
 
 /// The same matrix with every column scaled to unit norm, d_j / ||d_j||_2.
 /// Precondition: no column is zero.
-public func normalizedColumns(_ matrix: Tensor) -> Tensor {
+public func normalisedColumns(_ matrix: Tensor) -> Tensor {
     let norms = columnNorms(matrix)
     if let zero = norms.firstIndex(where: { !($0 > 0) }) {
-        require(false, "normalizedColumns: column \(zero) is zero and has no direction")
+        require(false, "normalisedColumns: column \(zero) is zero and has no direction")
     }
     var result = matrix
     let width = matrix.columns
@@ -46,7 +46,7 @@ public func randomDictionary(signalLength n: Int, atoms K: Int, generator: inout
     while let zero = columnNorms(dictionary).firstIndex(where: { !($0 > 0) }) {
         for i in 0..<n { dictionary[i, zero] = generator.normal() }
     }
-    return normalizedColumns(dictionary)
+    return normalisedColumns(dictionary)
 }
 
 /// The Gram matrix G = D^T D [K, K]: G_ij = d_i . d_j, and G_jj = ||d_j||^2.
@@ -69,18 +69,18 @@ public func mutualCoherence(_ dictionary: Tensor) -> Float {
     return largest
 }
 
-/// X = D Gamma   (Eq. 2.8.1, and Fig. 2.8.2 for many signals at once): each signal is the sum of the
+/// X = D Gamma   Eq. (2.8.1), and Fig. 2.8.2 for many signals at once: each signal is the sum of the
 /// atoms its code selects, weighted by the code's values.
 /// Shapes: D [n, K], Gamma [K, P] -> X [n, P]. Precondition: D has K columns and Gamma K rows.
-public func synthesize(dictionary: Tensor, codes: Tensor) -> Tensor {
+public func synthesise(dictionary: Tensor, codes: Tensor) -> Tensor {
     requireShapes(dictionary.rank == 2 && codes.rank == 2 && dictionary.columns == codes.rows,
-                  "synthesize (X = D Gamma needs D [n, K] and Gamma [K, P])", dictionary.shape, codes.shape)
+                  "synthesise (X = D Gamma needs D [n, K] and Gamma [K, P])", dictionary.shape, codes.shape)
     return matmul(dictionary, codes)
 }
 
-/// ||X - D Gamma||_F^2, the data term of Eqs. (2.8.14) and (2.8.17), summed in Double.
+/// ||X - D Gamma||_F^2, the data term of Eq. (2.8.14) and Eq. (2.8.17), summed in Double.
 public func representationError(signals: Tensor, dictionary: Tensor, codes: Tensor) -> Double {
-    let reconstruction = synthesize(dictionary: dictionary, codes: codes)
+    let reconstruction = synthesise(dictionary: dictionary, codes: codes)
     requireShapes(reconstruction.shape == signals.shape, "representationError (X against D Gamma)", signals.shape,
                   reconstruction.shape)
     var total = 0.0

@@ -1,5 +1,5 @@
-// LearningState.swift: what dictionary learning (MLiS II Sec. 2.8.3, Eqs. 2.8.14-2.8.17) keeps between
-// its steps: the signals, the dictionary, the codes, and the residual R = X - D Gamma.
+// LearningState.swift: what dictionary learning (MLiS II Sec. 2.8.3, Eq. (2.8.14), Eq. (2.8.15),
+// Eq. (2.8.17)) keeps between its steps: the signals, the dictionary, the codes, and the residual R = X - D Gamma.
 // Goals, in order: the residual always equal to X - D Gamma (K-SVD reads and updates it atom by atom,
 // so nothing is recomputed from scratch); every signal and atom contiguous for Core's kernels.
 //

@@ -20,7 +20,7 @@ public func representationErrorGradient(signals: Tensor, dictionary: Tensor, cod
     return -2 * matmul(residual, codes, transposeB: true)
 }
 
-/// The least-squares dictionary D = X Gamma^T (Gamma Gamma^T + ridge I)^(-1)   (Eq. 2.8.17 solved for D),
+/// The least-squares dictionary D = X Gamma^T (Gamma Gamma^T + ridge I)^(-1)   Eq. (2.8.17), solved for D,
 /// without normalisation: the exact minimiser of ||X - D Gamma||_F^2 + ridge ||D||_F^2.
 /// Returns nil if the system is singular (ridge = 0 and an unused atom, or linearly dependent rows).
 /// Shapes: X [n, P], codes over K atoms and P signals -> D [n, K].
@@ -56,7 +56,7 @@ extension LearningState {
         for k in 0..<dictionary.columns where !(norms[k] > 1e-20) {
             for i in 0..<length { dictionary[i, k] = generator.normal() }
         }
-        atoms = AtomTable(normalizedColumns(dictionary))
+        atoms = AtomTable(normalisedColumns(dictionary))
         recomputeResidual()
     }
 }

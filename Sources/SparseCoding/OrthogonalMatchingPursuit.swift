@@ -1,4 +1,5 @@
-// OrthogonalMatchingPursuit.swift: the greedy approach of MLiS II Sec. 2.8 (L1245-1247) to Eq. (2.8.3),
+// OrthogonalMatchingPursuit.swift: the greedy approach of MLiS II Sec. 2.8 ("greedy methods such as
+// orthogonal matching pursuit (OMP)") to Eq. (2.8.3),
 //     min ||alpha||_0  subject to  ||x - D alpha||_2 <= epsilon,
 // for one signal, with every step recorded so that a student can follow it.
 // Goals, in order: exactly the algorithm of Pati, Rezaiifar & Krishnaprasad (1993) -- choose the atom
@@ -64,7 +65,7 @@ public struct PursuitResult: Sendable {
 /// residuals of about 1e-7 ||x|| after an exact fit, so 1e-5 is safely above it.
 public let pursuitOrthogonalityTolerance: Float = 1e-5
 
-/// Orthogonal matching pursuit on one signal x   (Eq. 2.8.3; MLiS II Sec. 2.8, L1245-1247).
+/// Orthogonal matching pursuit on one signal x   Eq. (2.8.3) (MLiS II Sec. 2.8, "greedy methods").
 ///
 /// r_0 = x, I_0 = {}. At step s: choose i_s = argmax_j |d_j . r_(s-1)| / ||d_j|| (for unit-norm atoms,
 /// simply the largest |d_j^T r|); re-fit gamma_s = argmin ||x - D_(I_s) gamma||_2; r_s = x - D_(I_s) gamma_s.

@@ -1,4 +1,4 @@
-// SparseCodes.swift: the sparse matrix Gamma of MLiS II Eqs. (2.8.1), (2.8.14) and Fig. 2.8.2, stored
+// SparseCodes.swift: the sparse matrix Gamma of MLiS II Eq. (2.8.1), Eq. (2.8.14) and Fig. 2.8.2, stored
 // as what it is: for every signal, the few atoms it uses and their coefficients.
 // Goals, in order: a lossless round trip to the dense Gamma [K, P] of the equations; constant-time
 // access to one signal's support; the "which signals use atom k" lists that K-SVD needs.
@@ -118,11 +118,11 @@ public struct SparseCodes: Equatable, Sendable {
     }
 }
 
-/// X = D Gamma for sparse codes   (Eq. 2.8.1): each signal is the sum of its few atoms, so the cost is
+/// X = D Gamma for sparse codes   Eq. (2.8.1): each signal is the sum of its few atoms, so the cost is
 /// n times the number of non-zeros instead of n K P. Shapes: D [n, K] -> X [n, P].
-public func synthesize(dictionary: Tensor, codes: SparseCodes) -> Tensor {
+public func synthesise(dictionary: Tensor, codes: SparseCodes) -> Tensor {
     requireShapes(dictionary.rank == 2 && dictionary.columns == codes.atomCount,
-                  "synthesize (D [n, K] against codes over K atoms)", dictionary.shape, [codes.atomCount, codes.signalCount])
+                  "synthesise (D [n, K] against codes over K atoms)", dictionary.shape, [codes.atomCount, codes.signalCount])
     let atoms = dictionary.transposed()            // [K, n]: each atom contiguous
     let n = dictionary.rows
     var signalsByRow = Tensor(shape: [codes.signalCount, n])

@@ -1,12 +1,12 @@
-// Thresholding.swift: the thresholding pursuit of MLiS II Sec. 2.8.2, Eqs. (2.8.9)-(2.8.13), and why
-// a layer of it is a layer of a ReLU network.
+// Thresholding.swift: the thresholding pursuit of MLiS II Sec. 2.8.2, Eq. (2.8.9), Eq. (2.8.10),
+// Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13), and why a layer of it is a layer of a ReLU network.
 // Goals, in order: each threshold function exactly as defined, kinks included (x = beta gives 0);
 // the notes' two slips made visible (catalogue E-46, E-47); the layered form in the notes' orientation.
 //
-// Sign convention (E-47). The notes call T(x) = {0 if x <= beta, x otherwise} (2.8.12) "soft", and
-// rewrite the layers as ReLU(D^T x + beta) (2.8.13). That T is the HARD non-negative threshold. The
-// soft non-negative threshold is T_beta(x) = max(x - beta, 0) = ReLU(x - beta), so a thresholding layer
-// is a ReLU layer with weights D and bias b = -beta:
+// Sign convention (E-47). The notes call T(x) = {0 if x <= beta, x otherwise} (Eq. (2.8.12)) "soft",
+// and rewrite the layers as ReLU(D^T x + beta) (Eq. (2.8.13)). That T is the HARD non-negative
+// threshold. The soft non-negative threshold is T_beta(x) = max(x - beta, 0) = ReLU(x - beta), so a
+// thresholding layer is a ReLU layer with weights D and bias b = -beta:
 //     T_beta2(D2^T T_beta1(D1^T x)) = ReLU(D2^T ReLU(D1^T x - beta1) - beta2).
 // (Equivalently: the notes' form with beta taken negative.) With beta > 0, ReLU(x + beta) keeps small
 // negative responses and shifts every value up, which no threshold does.
@@ -19,7 +19,7 @@ public enum ThresholdFunction: String, Sendable, CaseIterable {
     case hardNonNegative
     /// max(x - beta, 0) = ReLU(x - beta): the soft non-negative threshold the text means (E-47).
     case softNonNegative
-    /// x if |x| > beta, else 0: the exact minimiser of (2.8.9) per coefficient for an orthonormal D, beta = sqrt(2 lambda).
+    /// x if |x| > beta, else 0: the exact minimiser of Eq. (2.8.9) per coefficient for an orthonormal D, beta = sqrt(2 lambda).
     case hard
     /// sign(x) max(|x| - beta, 0): the proximal step of the L1 norm (ISTA, BasisPursuit.swift).
     case soft
@@ -66,7 +66,7 @@ public func threshold(_ responses: Tensor, by function: ThresholdFunction, thres
     return result
 }
 
-/// One thresholding layer, T_beta(D^T X)   (Eq. 2.8.10): the responses of every atom to every signal,
+/// One thresholding layer, T_beta(D^T X)   Eq. (2.8.10): the responses of every atom to every signal,
 /// with the weak ones removed. Shapes: X [n, P], D [n, K] -> [K, P].
 public func thresholdingLayer(_ signals: Tensor, dictionary: Tensor, thresholds: [Float],
                               function: ThresholdFunction = .softNonNegative) -> Tensor {
@@ -74,7 +74,7 @@ public func thresholdingLayer(_ signals: Tensor, dictionary: Tensor, thresholds:
     return threshold(matmul(dictionary, signals, transposeA: true), by: function, thresholds: thresholds)
 }
 
-/// Layered thresholding   (Eqs. 2.8.10-2.8.11): Gamma_1 = T_beta1(D_1^T X), Gamma_2 = T_beta2(D_2^T Gamma_1), ...
+/// Layered thresholding   Eq. (2.8.10), Eq. (2.8.11): Gamma_1 = T_beta1(D_1^T X), Gamma_2 = T_beta2(D_2^T Gamma_1), ...
 /// Returns every Gamma_l. Shapes: X [n, P], D_1 [n, K_1], D_2 [K_1, K_2], ... -> Gamma_l [K_l, P].
 /// Preconditions: one list of thresholds per dictionary, one threshold per atom.
 public func layeredThresholding(_ signals: Tensor, dictionaries: [Tensor], thresholds: [[Float]],
@@ -93,7 +93,7 @@ public func layeredThresholding(_ signals: Tensor, dictionaries: [Tensor], thres
 /// The forward pass of a fully connected ReLU network in the library's usual orientation (one example
 /// per ROW, MLiS II Sec. 1.3): A_l = ReLU(A_(l-1) W_l + b_l), A_0 = inputs [P, n], W_l [n_(l-1), n_l],
 /// b_l [n_l]. Returns the last A_L [P, n_L]. With W_l = D_l and b_l = -beta_l it equals layered soft
-/// non-negative thresholding, transposed (Eq. 2.8.13 with the sign of E-47).
+/// non-negative thresholding, transposed (Eq. (2.8.13) with the sign of E-47).
 public func reluNetworkForward(_ inputs: Tensor, weights: [Tensor], biases: [[Float]]) -> Tensor {
     require(weights.count == biases.count && !weights.isEmpty,
             "reluNetworkForward: \(weights.count) weight matrices but \(biases.count) bias vectors")

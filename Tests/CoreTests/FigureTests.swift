@@ -175,7 +175,7 @@ struct FigureTests {
         let parsed = try #require(parseSVG(plot.svg()))
         let lines = parsed.elements("polyline", inGroup: "series")
         #expect(lines.map { $0.attributes["points"]!.split(separator: " ").count } == [5, 3])
-        #expect(lines.map { $0.attributes["stroke"] } == [Palette.color(0).hex, Palette.color(1).hex])
+        #expect(lines.map { $0.attributes["stroke"] } == [Palette.colour(0).hex, Palette.colour(1).hex])
         #expect(parsed.texts.contains("train") && parsed.texts.contains("test"))
     }
 
@@ -212,16 +212,16 @@ struct FigureTests {
     @Test("value map: a 2x2 grid of distinct values makes 4 cells, row 0 at the bottom, coloured through the colour map")
     func valueMapCells() throws {
         let map = ValueMap(title: "P(y = 1 | x)", xRange: 0...2, yRange: 0...2, values: [[0.0, 0.25], [0.75, 1.0]],
-                           valueRange: 0...1, colorBarLabel: "P(y = 1 | x)")
+                           valueRange: 0...1, colourBarLabel: "P(y = 1 | x)")
         let parsed = try #require(parseSVG(map.svg()))
         let cells = parsed.elements("rect", inGroup: "cells")
         #expect(cells.count == 4)
-        #expect(cells.map { $0.attributes["fill"]! } == [0.0, 0.25, 0.75, 1.0].map { ColorMap.blueWhiteRed.color(at: $0).hex })
+        #expect(cells.map { $0.attributes["fill"]! } == [0.0, 0.25, 0.75, 1.0].map { ColourMap.blueWhiteRed.colour(at: $0).hex })
         // values[0][0] is the lower-left cell: same x as values[1][0], further down the page.
         let (lowerLeft, upperLeft) = (cells[0].attributes, cells[2].attributes)
         #expect(lowerLeft["x"] == upperLeft["x"])
         #expect(Double(lowerLeft["y"]!)! > Double(upperLeft["y"]!)!)
-        #expect(parsed.elements("rect", inGroup: "colorbar").count == ColorBar.slices)
+        #expect(parsed.elements("rect", inGroup: "colourbar").count == ColourBar.slices)
     }
 
     @Test("value map: NaN and infinite cells are left out and counted; points outside are counted")
@@ -238,8 +238,8 @@ struct FigureTests {
 
     @Test("value map from a function: evaluated at the cell centres, row 0 at the smallest y")
     func valueMapFromFunction() {
-        #expect(MapGrid.cellCenters(of: -1...2, count: 3) == [-0.5, 0.5, 1.5])
-        let ys = MapGrid.cellCenters(of: 0...1, count: 3)
+        #expect(MapGrid.cellCentres(of: -1...2, count: 3) == [-0.5, 0.5, 1.5])
+        let ys = MapGrid.cellCentres(of: 0...1, count: 3)
         #expect(zip(ys, [1.0 / 6, 0.5, 5.0 / 6]).allSatisfy { abs($0 - $1) < 1e-15 })
         let map = ValueMap(xRange: -1...2, yRange: 0...1, resolution: 3) { x, y in x + 10 * y }
         #expect(map.values == ys.map { y in [-0.5, 0.5, 1.5].map { x in x + 10 * y } })
@@ -261,7 +261,7 @@ struct FigureTests {
         }
         #expect(rowWidths.count == 4 && rowWidths.allSatisfy { abs($0 - rowWidths[0]) < 0.02 })
         #expect(Set(cells.map { $0.attributes["fill"]! })
-            == [DecisionMap.regionColor(Palette.color(0)).hex, DecisionMap.regionColor(Palette.color(1)).hex])
+            == [DecisionMap.regionColour(Palette.colour(0)).hex, DecisionMap.regionColour(Palette.colour(1)).hex])
         #expect(parsed.texts.contains("y = 0") && parsed.texts.contains("y = 1"))
     }
 
@@ -340,14 +340,14 @@ struct FigureTests {
     }
 
     @Test("colours: the palette follows the notes, and colour maps hit their end stops")
-    func colors() {
-        #expect(Palette.color(0).hex == "#1f77b4")
-        #expect(Palette.color(1).hex == "#d62728")
-        #expect(Palette.color(10) == Palette.color(0))
-        #expect(ColorMap.greys.color(at: 0).hex == "#ffffff")
-        #expect(ColorMap.greys.color(at: 1).hex == "#000000")
-        #expect(ColorMap.greys.color(at: 7).hex == "#000000")   // clamped
-        #expect(ColorMap.viridis.color(at: 0).hex == "#440154")
-        #expect(ColorMap.blueWhiteRed.color(at: 0.5).hex == "#f7f7f7")
+    func colours() {
+        #expect(Palette.colour(0).hex == "#1f77b4")
+        #expect(Palette.colour(1).hex == "#d62728")
+        #expect(Palette.colour(10) == Palette.colour(0))
+        #expect(ColourMap.greys.colour(at: 0).hex == "#ffffff")
+        #expect(ColourMap.greys.colour(at: 1).hex == "#000000")
+        #expect(ColourMap.greys.colour(at: 7).hex == "#000000")   // clamped
+        #expect(ColourMap.viridis.colour(at: 0).hex == "#440154")
+        #expect(ColourMap.blueWhiteRed.colour(at: 0.5).hex == "#f7f7f7")
     }
 }

@@ -1,4 +1,4 @@
-// Tests of the perceptron (MLiS II 1.2.2) and logistic regression (1.2.3) against the catalogue's
+// Tests of the perceptron (MLiS II Sec. 1.2.2) and logistic regression (Sec. 1.2.3) against the catalogue's
 // LIN-3 and LIN-4, with the errata E-72 (Theta at 0) and E-73 (1/N in the gradient).
 
 import Foundation
@@ -74,7 +74,7 @@ struct LogisticRegressionTests {
         #expect(isApproximatelyEqual(model.probabilities(logicInputs).scalars, [0.5, 0.5, 0.5, 0.5], absoluteTolerance: 1e-5))
     }
 
-    @Test("Eq. 1.2.14 as printed (mean gradient) also learns AND and stays at 1/2 on XOR (seed 4)")
+    @Test("Eq. (1.2.14) as printed (mean gradient) also learns AND and stays at 1/2 on XOR (seed 4)")
     func meanGradient() throws {
         var generator = Xoshiro256StarStar(seed: 4)
         var onAnd = LogisticRegression(inputs: 3, generator: &generator)
@@ -86,7 +86,7 @@ struct LogisticRegressionTests {
         #expect(isApproximatelyEqual(onXor.probabilities(logicInputs).scalars, [0.5, 0.5, 0.5, 0.5], absoluteTolerance: 1e-3))
     }
 
-    @Test("Eq. 1.2.14: (1/N) X^T (Y^ - Y) matches central differences of the mean BCE (seed 23)")
+    @Test("Eq. (1.2.14): (1/N) X^T (Y^ - Y) matches central differences of the mean BCE (seed 23)")
     func gradientMatchesFiniteDifferences() {
         var generator = Xoshiro256StarStar(seed: 23)
         let (n, p) = (11, 5)

@@ -5,14 +5,14 @@ import Testing
 import Core
 import LinearModels
 
-/// The inputs of Eqs. (1.2.3)-(1.2.4), first column the bias ones.
+/// The inputs of Eq. (1.2.3) and Eq. (1.2.4), first column the bias ones.
 let logicInputs = Tensor([[1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]])
 let andTargets = Tensor(column: [0, 0, 0, 1])
 let xorTargets = Tensor(column: [0, 1, 1, 0])
 
 @Suite("Linear model and normal equations (MLiS II 1.2.1)")
 struct LinearModelTests {
-    @Test("Eq. 1.2.7 (LIN-1): AND weights (-1/4, 1/2, 1/2) and predictions (-1/4, 1/4, 1/4, 3/4)")
+    @Test("Eq. (1.2.7) (LIN-1): AND weights (-1/4, 1/2, 1/2) and predictions (-1/4, 1/4, 1/4, 3/4)")
     func andWeights() throws {
         let model = try LinearModel.fit(logicInputs, andTargets)
         // Exact fractions: the normal equations are solved in Double, whose answer rounds to these Floats.
@@ -23,7 +23,7 @@ struct LinearModelTests {
         #expect(model.gradient(logicInputs, andTargets).scalars.allSatisfy { abs($0) < 1e-6 })
     }
 
-    @Test("Eq. 1.2.8 (LIN-2): XOR weights (1/2, 0, 0) and 1/2 for every example")
+    @Test("Eq. (1.2.8) (LIN-2): XOR weights (1/2, 0, 0) and 1/2 for every example")
     func xorWeights() throws {
         let model = try LinearModel.fit(logicInputs, xorTargets)
         #expect(model.weights.scalars == [0.5, 0, 0])
@@ -31,7 +31,7 @@ struct LinearModelTests {
         #expect(model.loss(logicInputs, xorTargets) == 1)
     }
 
-    @Test("Eq. 1.2.6: the gradient 2X^T(Xw - Y) matches central differences of (1.2.5) (seed 17)")
+    @Test("Eq. (1.2.6): the gradient 2X^T(Xw - Y) matches central differences of Eq. (1.2.5) (seed 17)")
     func gradientMatchesFiniteDifferences() {
         var generator = Xoshiro256StarStar(seed: 17)
         let X = generator.normalTensor(shape: [9, 4])
@@ -49,7 +49,7 @@ struct LinearModelTests {
         #expect(error < 1e-4)  // Float analytic gradient against a Double reference
     }
 
-    @Test("Eq. 1.7.3: ridge on AND with lambda = 1 (bias penalised, E-53) gives (0, 1/4, 1/4)")
+    @Test("Eq. (1.7.3): ridge on AND with lambda = 1 (bias penalised, E-53) gives (0, 1/4, 1/4)")
     func ridgeOnAnd() throws {
         let model = try LinearModel.fit(logicInputs, andTargets, ridge: 1)
         #expect(isApproximatelyEqual(model.weights.scalars, [0, 0.25, 0.25], absoluteTolerance: 1e-7))

@@ -123,7 +123,7 @@ struct PlanningTests {
                                      relativeTolerance: 1e-12))
     }
 
-    @Test("Policy evaluation with gamma < 1 equals the look-ahead of its own values (Eq. 4.4), cliff walking gamma = 0.9")
+    @Test("Policy evaluation with gamma < 1 equals the look-ahead of its own values (Eq. (4.4)), cliff walking gamma = 0.9")
     func bellmanExpectationEquation() {
         let cliff = CliffWalking()
         let policy = [Int](repeating: right, count: 48).enumerated().map { $0.offset % 12 == 11 ? down : $0.element }

@@ -1,6 +1,6 @@
-// Tests of episodes and discounted returns (Returns.swift): DL Padova "Reinforcement Learning"
-// L708-716 and "Reinforcement learning" L115, with the catalogue's derived values (WORKED-EXAMPLES.md
-// Sec. 14.3, block RL1) and erratum E-13.
+// Tests of episodes and discounted returns (Returns.swift): DL Padova "Reinforcement Learning" (the
+// episode and R_t) and "Reinforcement learning" (the infinite discounted sum), with the catalogue's
+// derived values (WORKED-EXAMPLES.md Sec. 14.3, block RL1) and erratum E-13.
 
 import Testing
 import Core
@@ -48,11 +48,11 @@ struct ReturnsTests {
         }
     }
 
-    @Test("Sec. 14.3: reward 1 forever with gamma = 0.9 returns 1 / (1 - 0.9) = 10 (L115)")
+    @Test("Sec. 14.3: reward 1 forever with gamma = 0.9 returns 1 / (1 - 0.9) = 10 (DL Padova \"Reinforcement learning\")")
     func geometricSeries() {
         let ones = [Double](repeating: 1, count: 1_000)       // 0.9^1000 ~ 2e-46: the tail is invisible
         #expect(isApproximatelyEqual(discountedReturn(ones, discount: 0.9), 10, relativeTolerance: 1e-13))
-        #expect(discountedReturn(ones, discount: 1) == 1_000)  // gamma = 1: the plain sum R_t of L712
+        #expect(discountedReturn(ones, discount: 1) == 1_000)  // gamma = 1: the plain sum R_t := r_t + ... + r_n
         #expect(discountedReturn([5, 7], discount: 0) == 5)   // gamma = 0: only the next reward counts
     }
 

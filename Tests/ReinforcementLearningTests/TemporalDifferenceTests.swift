@@ -1,6 +1,6 @@
 // Tests of the one-transition updates (TemporalDifference.swift) and of epsilon-greedy selection
-// (QTable.swift): DL Padova "Q-Learning" L720-728, catalogue E-14 and Sec. 14.3; Sutton & Barto
-// Eqs. (6.7)-(6.8).
+// (QTable.swift): DL Padova "Q-Learning", catalogue E-14 and Sec. 14.3; Sutton & Barto
+// Eq. (6.7), Eq. (6.8).
 
 import Testing
 import Core
@@ -70,7 +70,7 @@ struct TemporalDifferenceTests {
     }
 }
 
-@Suite("Greedy and epsilon-greedy actions (DL Padova L720; Sutton & Barto Sec. 2.2)")
+@Suite("Greedy and epsilon-greedy actions (DL Padova, Q-Learning; Sutton & Barto Sec. 2.2)")
 struct ActionSelectionTests {
     @Test("a* = argmax_a Q(s, a); ties go to the lowest action")
     func greedy() {

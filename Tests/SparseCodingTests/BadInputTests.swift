@@ -78,9 +78,9 @@ struct BadInputTests {
         }
         do {
             let stopped = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-                _ = normalizedColumns(Tensor([[1, 0], [2, 0]]))
+                _ = normalisedColumns(Tensor([[1, 0], [2, 0]]))
             }
-            #expect(standardError(of: stopped).contains("normalizedColumns: column 1 is zero"))
+            #expect(standardError(of: stopped).contains("normalisedColumns: column 1 is zero"))
         }
     }
 

@@ -1,4 +1,5 @@
-// Tests of basis pursuit (the L1 relaxation of MLiS II Sec. 2.8, L1247) solved by ISTA and FISTA:
+// Tests of basis pursuit (the L1 relaxation of MLiS II Sec. 2.8, "relaxation methods such as basis
+// pursuit") solved by ISTA and FISTA:
 // a problem whose minimiser is known from its optimality conditions, the gradient of the data term,
 // the closed form for an orthonormal dictionary, and the two methods' rates.
 
@@ -23,7 +24,7 @@ struct BasisPursuitTests {
         let gram = DoubleMatrix(size: 3, entries: columns.flatMap { a in columns.map { b in zip(a, b).reduce(0) { $0 + $1.0 * $1.1 } } })
         let weights = try! solveLinearSystem(gram, signs)
         let u = (0..<20).map { i in zip(columns, weights).reduce(0.0) { $0 + $1.0[i] * $1.1 } }
-        let clean = synthesize(dictionary: dictionary, codes: Tensor(column: solution)).scalars
+        let clean = synthesise(dictionary: dictionary, codes: Tensor(column: solution)).scalars
         let signal = zip(clean, u).map { $0 + Float(lambda * $1) }
         for j in 0..<40 where !support.contains(j) {                       // strict complementarity
             let correlation = zip(column(j, of: dictionary), u).reduce(0.0) { $0 + Double($1.0) * $1.1 }

@@ -1,6 +1,7 @@
-// Tests of convolutional sparse coding in 1-D (MLiS II Sec. 2.8.1, Eqs. 2.8.4-2.8.7, Fig. 2.8.1): the sum
-// of convolutions against the unrolled matrix, the adjoint, the bounds 20 and 184 of the catalogue
-// (WORKED-EXAMPLES.md Sec. 8.3), and the stripe that makes them local (E-48, E-SC-1).
+// Tests of convolutional sparse coding in 1-D (MLiS II Sec. 2.8.1, Eq. (2.8.4), Eq. (2.8.5),
+// Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1): the sum of convolutions against the unrolled matrix, the
+// adjoint, the bounds 20 and 184 of the catalogue (WORKED-EXAMPLES.md Sec. 8.3), and the stripe that
+// makes them local (E-48, E-SC-1).
 
 import Testing
 import Core
@@ -12,14 +13,14 @@ struct ConvolutionalDictionaryTests {
         (0..<count).map { _ in (0..<length).map { _ in generator.uniform(0.5, 1.5) * (generator.uniformInt(below: 2) == 0 ? -1 : 1) } }
     }
 
-    @Test("Fig. 2.8.1: one filter (1, -1) on 4 positions unrolls to the 4 x 4 circulant; Eq. 2.8.4 == Eq. 2.8.5")
+    @Test("Fig. 2.8.1: one filter (1, -1) on 4 positions unrolls to the 4 x 4 circulant; Eq. (2.8.4) == Eq. (2.8.5)")
     func smallExample() {
         let dictionary = ConvolutionalDictionary(filters: [[1, -1]], positions: 4)
         #expect(dictionary.matrix() == Tensor([[1, 0, 0, -1], [-1, 1, 0, 0], [0, -1, 1, 0], [0, 0, -1, 1]]))
         #expect(dictionary.apply([0, 2, 0, 0]) == [0, 2, -2, 0])
     }
 
-    @Test("Eq. 2.8.4 (sum of convolutions) == Eq. 2.8.5 (unrolled D times Gamma), and D^T is the adjoint: <D g, x> = <g, D^T x> (seed 501)")
+    @Test("Eq. (2.8.4) (sum of convolutions) == Eq. (2.8.5) (unrolled D times Gamma), and D^T is the adjoint: <D g, x> = <g, D^T x> (seed 501)")
     func convolutionEqualsUnrolledMatrix() {
         var generator = Xoshiro256StarStar(seed: 501)
         for (filters, length, positions, channels) in [(3, 4, 12, 1), (5, 3 * 4, 10, 4)] {
@@ -39,7 +40,7 @@ struct ConvolutionalDictionaryTests {
         }
     }
 
-    @Test("Sec. 8.3 (derived): Eq. 2.8.6 with N_1 = 4, n_0 = 3 gives 20; Eq. 2.8.7 with N_2 = 8, n_1 = 3, N_1 = 4 gives 184")
+    @Test("Sec. 8.3 (derived): Eq. (2.8.6) with N_1 = 4, n_0 = 3 gives 20; Eq. (2.8.7) with N_2 = 8, n_1 = 3, N_1 = 4 gives 184")
     func catalogueBounds() {
         #expect(localSparsityBound(filters: 4, filterLength: 3) == 20)
         #expect(secondLayerSparsityBound(filters: 8, filterLength: 3, previousFilters: 4) == 184)

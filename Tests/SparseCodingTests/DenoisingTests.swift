@@ -1,4 +1,4 @@
-// Tests of denoising with a learnt dictionary (MLiS II Eq. 2.8.3 with epsilon from the noise level,
+// Tests of denoising with a learnt dictionary (MLiS II Eq. (2.8.3) with epsilon from the noise level,
 // Sec. 2.8.3 for the learning) on the real 8 x 8 digits.
 
 import Foundation

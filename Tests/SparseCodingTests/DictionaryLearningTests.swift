@@ -1,7 +1,8 @@
-// Tests of dictionary learning (MLiS II Sec. 2.8.3, Eqs. 2.8.14-2.8.17): the catalogue's K-SVD atom update
-// (WORKED-EXAMPLES.md Sec. 8.3, derived), the objective never increasing across an atom update, unit-norm
-// atoms, the rank-1 approximation, MOD's gradient, atom replacement, and a reduced run of the
-// Aharon-Elad-Bruckstein experiment (the full one is in the chapter and the benchmark).
+// Tests of dictionary learning (MLiS II Sec. 2.8.3, Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.17)): the
+// catalogue's K-SVD atom update (WORKED-EXAMPLES.md Sec. 8.3, derived), the objective never increasing
+// across an atom update, unit-norm atoms, the rank-1 approximation, MOD's gradient, atom replacement,
+// and a reduced run of the Aharon-Elad-Bruckstein experiment (the full one is in the chapter and the
+// benchmark).
 
 import Foundation
 import Testing

@@ -1,4 +1,4 @@
-// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. 2.8.3): the catalogue's hand example
+// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. (2.8.3)): the catalogue's hand example
 // (WORKED-EXAMPLES.md Sec. 8.3, derived values: the notes have no numeric example), exact recovery of
 // sparse signals, the orthogonality of the residual, the epsilon rule, and the batch form.
 
@@ -15,11 +15,11 @@ func sparseSignal(_ dictionary: Tensor, sparsity: Int, generator: inout Xoshiro2
     let support = Array(generator.permutation(dictionary.columns).prefix(sparsity))
     var alpha = [Float](repeating: 0, count: dictionary.columns)
     for atom in support { alpha[atom] = (generator.uniformInt(below: 2) == 0 ? -1 : 1) * generator.uniform(1, 2) }
-    let x = synthesize(dictionary: dictionary, codes: Tensor(column: alpha)).scalars
+    let x = synthesise(dictionary: dictionary, codes: Tensor(column: alpha)).scalars
     return (x, alpha)
 }
 
-@Suite("Orthogonal matching pursuit (MLiS II 2.8, Eq. 2.8.3)")
+@Suite("Orthogonal matching pursuit (MLiS II 2.8, Eq. (2.8.3))")
 struct OrthogonalMatchingPursuitTests {
     @Test("Sec. 8.3 (derived): x = (2, 0, 3) -- correlations (2, 0, 3, 1.4142), atom 3 then atom 1, alpha = (2, 0, 3, 0)")
     func handExample() {
@@ -73,7 +73,7 @@ struct OrthogonalMatchingPursuitTests {
         #expect(zip(norms, norms.dropFirst()).allSatisfy { $1 <= $0 })
     }
 
-    @Test("Eq. 2.8.3: it stops at the first step where ||x - D alpha||_2 <= epsilon (seed 103)")
+    @Test("Eq. (2.8.3): it stops at the first step where ||x - D alpha||_2 <= epsilon (seed 103)")
     func epsilonRule() {
         var generator = Xoshiro256StarStar(seed: 103)
         let dictionary = randomDictionary(signalLength: 20, atoms: 40, generator: &generator)
@@ -125,7 +125,7 @@ struct OrthogonalMatchingPursuitTests {
         let signals = generator.normalTensor(shape: [20, 40])
         let epsilon: Float = 1.5
         let codes = batchOrthogonalMatchingPursuit(signals: signals, dictionary: dictionary, sparsity: 20, tolerance: epsilon)
-        let reconstruction = synthesize(dictionary: dictionary, codes: codes)
+        let reconstruction = synthesise(dictionary: dictionary, codes: codes)
         for p in 0..<40 {
             let single = orthogonalMatchingPursuit(signal: column(p, of: signals), dictionary: dictionary, sparsity: 20,
                                                    tolerance: epsilon)

@@ -1,5 +1,6 @@
-// Tests of thresholding pursuit and its network reading (MLiS II Sec. 2.8.2, Eqs. 2.8.9-2.8.13; catalogue
-// WORKED-EXAMPLES.md Sec. 8.3 thresholds, errata E-46 and E-47).
+// Tests of thresholding pursuit and its network reading (MLiS II Sec. 2.8.2, Eq. (2.8.9), Eq. (2.8.10),
+// Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13); catalogue WORKED-EXAMPLES.md Sec. 8.3 thresholds, errata
+// E-46 and E-47).
 
 import Testing
 import Core
@@ -9,7 +10,7 @@ import SparseCoding
 struct ThresholdingTests {
     let x: [Float] = [-1, 0.2, 0.5, 1, 2]
 
-    @Test("Sec. 8.3 (derived), beta = 0.5 on x = (-1, 0.2, 0.5, 1, 2): hard (2.8.12) = (0, 0, 0, 1, 2), soft+ = (0, 0, 0, 0.5, 1.5)")
+    @Test("Sec. 8.3 (derived), beta = 0.5 on x = (-1, 0.2, 0.5, 1, 2): hard Eq. (2.8.12) = (0, 0, 0, 1, 2), soft+ = (0, 0, 0, 0.5, 1.5)")
     func catalogueThresholds() {
         #expect(x.map { ThresholdFunction.hardNonNegative($0, 0.5) } == [0, 0, 0, 1, 2])
         #expect(x.map { ThresholdFunction.softNonNegative($0, 0.5) } == [0, 0, 0, 0.5, 1.5])
@@ -17,7 +18,7 @@ struct ThresholdingTests {
         #expect(x.map { ThresholdFunction.soft($0, 0.5) } == [-0.5, 0, 0, 0.5, 1.5])
     }
 
-    @Test("E-47: ReLU(x + beta) as printed in (2.8.13) gives (0, 0.7, 1, 1.5, 2.5) -- no threshold; ReLU(x - beta) is the soft one")
+    @Test("E-47: ReLU(x + beta) as printed in Eq. (2.8.13) gives (0, 0.7, 1, 1.5, 2.5) -- no threshold; ReLU(x - beta) is the soft one")
     func biasSign() {
         let printed = x.map { max($0 + 0.5, 0) }
         #expect(isApproximatelyEqual(printed, [0, 0.7, 1, 1.5, 2.5], relativeTolerance: 1e-6))
@@ -52,7 +53,7 @@ struct ThresholdingTests {
         }
     }
 
-    @Test("Eq. 2.8.13 with the sign of E-47: layered soft+ thresholding == a 2-layer ReLU network with W = D, b = -beta (seed 301)")
+    @Test("Eq. (2.8.13) with the sign of E-47: layered soft+ thresholding == a 2-layer ReLU network with W = D, b = -beta (seed 301)")
     func thresholdingIsAReluNetwork() {
         var generator = Xoshiro256StarStar(seed: 301)
         let signals = generator.normalTensor(shape: [16, 10])                  // X [n, P]
@@ -69,7 +70,7 @@ struct ThresholdingTests {
         #expect(!isApproximatelyEqual(printed.scalars, network.scalars, relativeTolerance: 1e-3))
     }
 
-    @Test("E-46: for an orthonormal D, hard thresholding D^T x at sqrt(2 beta) minimises (2.8.9) with D (not D^T); brute force over all 2^6 supports (seed 302)")
+    @Test("E-46: for an orthonormal D, hard thresholding D^T x at sqrt(2 beta) minimises Eq. (2.8.9) with D (not D^T); brute force over all 2^6 supports (seed 302)")
     func hardThresholdMinimisesL0Lagrangian() {
         var generator = Xoshiro256StarStar(seed: 302)
         let q = orthonormalMatrix(6, generator: &generator)

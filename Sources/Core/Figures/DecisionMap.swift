@@ -15,7 +15,7 @@
 /// ```
 ///
 /// `classes[row][column]` is the class of one cell; row 0 is the bottom row (see `MapGrid`).
-/// Class k is filled with a light tint of `Palette.color(k)`, and its points in the full colour.
+/// Class k is filled with a light tint of `Palette.colour(k)`, and its points in the full colour.
 /// Points with NaN or infinite coordinates, or outside the rectangle, are not drawn; a red footnote
 /// counts them.
 public struct DecisionMap: Figure {
@@ -70,10 +70,10 @@ public struct DecisionMap: Figure {
         points.add(x: x, y: y, labels: labels)
     }
 
-    /// The light tint a region of class colour `color` is filled with: 35 % colour, 65 % white, so
+    /// The light tint a region of class colour `colour` is filled with: 35 % colour, 65 % white, so
     /// the points of the same colour remain visible on top of it.
-    static func regionColor(_ color: RGBColor) -> RGBColor {
-        color.mixed(with: .white, fraction: 0.65)
+    static func regionColour(_ colour: RGBColour) -> RGBColour {
+        colour.mixed(with: .white, fraction: 0.65)
     }
 
     public func svg() -> String {
@@ -81,7 +81,7 @@ public struct DecisionMap: Figure {
         let present = Set(classes.joined()).union(points.labels).sorted()
         let legend = present.map { label in
             LegendEntry(name: label < classNames.count ? classNames[label] : "y = \(label)",
-                        color: Palette.color(label), symbol: .boxWithDot)
+                        colour: Palette.colour(label), symbol: .boxWithDot)
         }
         let footnotes = skippedFootnote(points.count - points.drawableIndices.count, "points with NaN or infinite coordinates")
             + skippedFootnote(points.countOutside(x: xRange, y: yRange), "points outside the map")
@@ -90,7 +90,7 @@ public struct DecisionMap: Figure {
                               yAxis: PlotAxis(lower: yRange.lowerBound, upper: yRange.upperBound),
                               rightMargin: LegendEntry.width(of: legend) + 16, footnotes: footnotes)
         var document = frame.startDocument(showsGrid: false)
-        MapGrid.drawCells(classes, in: frame, into: &document) { Self.regionColor(Palette.color($0)).hex }
+        MapGrid.drawCells(classes, in: frame, into: &document) { Self.regionColour(Palette.colour($0)).hex }
         points.draw(in: frame, into: &document)
         frame.drawAxes(into: &document)
         LegendEntry.draw(legend, x: frame.right + 16, y: frame.top, into: &document)

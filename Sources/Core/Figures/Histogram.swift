@@ -32,7 +32,7 @@ public struct Histogram: Figure {
     /// Canvas size in pixels.
     public var width = 640.0
     public var height = 420.0
-    /// The series in the order they were added; series i is drawn in `Palette.color(i)`.
+    /// The series in the order they were added; series i is drawn in `Palette.colour(i)`.
     public private(set) var series: [Series] = []
 
     /// The opacity of the bars, so that overlaid series show through each other.
@@ -100,7 +100,7 @@ public struct Histogram: Figure {
         let outside = values.count - nonFinite - counts.joined().reduce(0, +)
         let largestCount = counts.joined().max() ?? 0
         let legend = series.enumerated().filter { !$0.element.name.isEmpty }.map {
-            LegendEntry(name: $0.element.name, color: Palette.color($0.offset), symbol: .box)
+            LegendEntry(name: $0.element.name, colour: Palette.colour($0.offset), symbol: .box)
         }
         let legendWidth = LegendEntry.width(of: legend)
         let frame = PlotFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
@@ -111,13 +111,13 @@ public struct Histogram: Figure {
                                 + skippedFootnote(outside, "values outside the bins' range"))
         var document = frame.startDocument()
         for (index, binCounts) in counts.enumerated() {
-            let color = Palette.color(index).hex
+            let colour = Palette.colour(index).hex
             document.group("bars") { bars in
                 for (bin, count) in binCounts.enumerated() where count > 0 {
                     let (left, right) = (frame.pixelX(edges[bin]), frame.pixelX(edges[bin + 1]))
                     let top = frame.pixelY(Double(count))
-                    bars.rect(x: left, y: top, width: right - left, height: frame.bottom - top, fill: color,
-                              stroke: color, opacity: Self.barOpacity)
+                    bars.rect(x: left, y: top, width: right - left, height: frame.bottom - top, fill: colour,
+                              stroke: colour, opacity: Self.barOpacity)
                 }
             }
         }

@@ -12,7 +12,7 @@
 /// ```
 ///
 /// `pixels` are in row-major order with row 0 at the TOP, as images are stored (unlike the rows
-/// of a `ValueMap`, which start at the bottom like a y axis). Values are mapped through `colorMap`
+/// of a `ValueMap`, which start at the bottom like a y axis). Values are mapped through `colourMap`
 /// over `valueRange` (white for the lower end, black for the upper, by default); with no
 /// `valueRange` each image is scaled from its own smallest to its largest value, which suits
 /// learnt filters whose scales differ. NaN and infinite pixels are left white and counted in a
@@ -32,7 +32,7 @@ public struct ImageGrid: Figure {
     /// The pixel values drawn white and black; nil scales each image by its own range.
     public var valueRange: ClosedRange<Double>?
     /// White to black by default: ink on paper.
-    public var colorMap: ColorMap = .greys
+    public var colourMap: ColourMap = .greys
     /// The size in pixels of the longer side of each image on screen.
     public var imageSize: Double
     /// The images in the order they were added, drawn left to right, then top to bottom.
@@ -91,7 +91,7 @@ public struct ImageGrid: Figure {
                         guard value.isFinite else { continue }
                         pixels.rect(x: left + Double(column) * pixelSize, y: imageTop + Double(row) * pixelSize,
                                     width: pixelSize, height: pixelSize,
-                                    fill: colorMap.color(at: scale.fraction(of: value)).hex)
+                                    fill: colourMap.colour(at: scale.fraction(of: value)).hex)
                     }
                 }
                 pixels.rect(x: left, y: imageTop, width: pixelSize * Double(image.width),

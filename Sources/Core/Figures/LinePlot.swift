@@ -30,7 +30,7 @@ public struct LinePlot: Figure {
     /// Canvas size in pixels.
     public var width = 640.0
     public var height = 420.0
-    /// The series in the order they were added; series i is drawn in `Palette.color(i)`.
+    /// The series in the order they were added; series i is drawn in `Palette.colour(i)`.
     public private(set) var series: [Series] = []
 
     public init(title: String = "", xLabel: String = "", yLabel: String = "", logY: Bool = false) {
@@ -82,7 +82,7 @@ public struct LinePlot: Figure {
             }
         }
         let legend = series.enumerated().filter { !$0.element.name.isEmpty }.map {
-            LegendEntry(name: $0.element.name, color: Palette.color($0.offset), symbol: .line)
+            LegendEntry(name: $0.element.name, colour: Palette.colour($0.offset), symbol: .line)
         }
         let legendWidth = LegendEntry.width(of: legend)
         let frame = PlotFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
@@ -92,15 +92,15 @@ public struct LinePlot: Figure {
                                 + skippedFootnote(nonPositive, "values <= 0 (log scale)"))
         var document = frame.startDocument()
         for (index, line) in series.enumerated() {
-            let color = Palette.color(index).hex
+            let colour = Palette.colour(index).hex
             document.group("series") { group in
                 // Split the series into runs of drawable points; each run is one polyline.
                 var run: [(x: Double, y: Double)] = []
                 func endRun() {
                     if run.count == 1 {
-                        group.circle(cx: run[0].x, cy: run[0].y, radius: 2.5, fill: color)
+                        group.circle(cx: run[0].x, cy: run[0].y, radius: 2.5, fill: colour)
                     } else if run.count > 1 {
-                        group.polyline(points: run, stroke: color)
+                        group.polyline(points: run, stroke: colour)
                     }
                     run = []
                 }

@@ -10,15 +10,15 @@
 /// Helpers for the grids of `ValueMap` and `DecisionMap`.
 ///
 /// ```swift
-/// let x1 = MapGrid.cellCenters(of: -1...2, count: 3)   // [-0.5, 0.5, 1.5]
+/// let x1 = MapGrid.cellCentres(of: -1...2, count: 3)   // [-0.5, 0.5, 1.5]
 /// // values[row][column] = model(x1: x1[column], x2: x2[row]); row 0 is the bottom row.
 /// ```
 public enum MapGrid {
     /// The centres of `count` equal slices of `range`, from its lower end up.
     /// Precondition: `count >= 1`, and `range` is finite with lowerBound < upperBound.
-    public static func cellCenters(of range: ClosedRange<Double>, count: Int) -> [Double] {
-        require(count >= 1, "MapGrid.cellCenters: count must be >= 1, got \(count)")
-        requireRange(range, "MapGrid.cellCenters")
+    public static func cellCentres(of range: ClosedRange<Double>, count: Int) -> [Double] {
+        require(count >= 1, "MapGrid.cellCentres: count must be >= 1, got \(count)")
+        requireRange(range, "MapGrid.cellCentres")
         let step = (range.upperBound - range.lowerBound) / Double(count)
         return (0..<count).map { range.lowerBound + (Double($0) + 0.5) * step }
     }
@@ -26,8 +26,8 @@ public enum MapGrid {
     /// The grid of `function(x, y)` at the centres of `resolution` x `resolution` cells, row 0 at the bottom.
     static func evaluate<Value>(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int,
                                 _ function: (Double, Double) -> Value) -> [[Value]] {
-        let xs = cellCenters(of: xRange, count: resolution)
-        return cellCenters(of: yRange, count: resolution).map { y in xs.map { x in function(x, y) } }
+        let xs = cellCentres(of: xRange, count: resolution)
+        return cellCentres(of: yRange, count: resolution).map { y in xs.map { x in function(x, y) } }
     }
 
     /// Stops with a message unless `cells` has at least one row, and all rows have the same length >= 1.
@@ -58,14 +58,14 @@ public enum MapGrid {
         let yEdges = (0...rows).map { frame.pixelY(yLow + (yHigh - yLow) * Double($0) / Double(rows)) }
         document.group("cells", crispEdges: true) { group in
             for row in 0..<rows {
-                let colors = cells[row].map(fill)
+                let colours = cells[row].map(fill)
                 var start = 0
                 while start < columns {
                     var end = start + 1   // the run is columns start..<end
-                    while end < columns && colors[end] == colors[start] { end += 1 }
-                    if let color = colors[start] {
+                    while end < columns && colours[end] == colours[start] { end += 1 }
+                    if let colour = colours[start] {
                         group.rect(x: xEdges[start], y: yEdges[row + 1], width: xEdges[end] - xEdges[start],
-                                   height: yEdges[row] - yEdges[row + 1], fill: color)
+                                   height: yEdges[row] - yEdges[row + 1], fill: colour)
                     }
                     start = end
                 }

@@ -32,9 +32,9 @@ enum FigureStyle {
     static let tickSize = 11.0
     static let legendSize = 12.0
     static let footnoteSize = 10.0
-    static let axisColor = "#333333"
-    static let gridColor = "#e6e6e6"
-    static let footnoteColor = "#b22222"
+    static let axisColour = "#333333"
+    static let gridColour = "#e6e6e6"
+    static let footnoteColour = "#b22222"
     static let markerOutline = "#1a1a1a"
 
     /// About how wide `text` is: DejaVu Sans averages 0.6 em per character. Good enough to leave
@@ -86,16 +86,16 @@ struct PlotFrame {
         if !title.isEmpty {
             // Centred over the plot area, but moved inwards if it would run off the canvas.
             let halfWidth = FigureStyle.textWidth(title, size: FigureStyle.titleSize) / 2
-            let center = max(min((left + right) / 2, width - 8 - halfWidth), 8 + halfWidth)
-            document.text(title, x: center, y: 28, size: FigureStyle.titleSize, anchor: .middle, bold: true)
+            let centre = max(min((left + right) / 2, width - 8 - halfWidth), 8 + halfWidth)
+            document.text(title, x: centre, y: 28, size: FigureStyle.titleSize, anchor: .middle, bold: true)
         }
         if showsGrid {
             document.group("grid") { grid in
                 for tick in xAxis.ticks() {
-                    grid.line(x1: pixelX(tick.value), y1: top, x2: pixelX(tick.value), y2: bottom, stroke: FigureStyle.gridColor)
+                    grid.line(x1: pixelX(tick.value), y1: top, x2: pixelX(tick.value), y2: bottom, stroke: FigureStyle.gridColour)
                 }
                 for tick in yAxis.ticks() {
-                    grid.line(x1: left, y1: pixelY(tick.value), x2: right, y2: pixelY(tick.value), stroke: FigureStyle.gridColor)
+                    grid.line(x1: left, y1: pixelY(tick.value), x2: right, y2: pixelY(tick.value), stroke: FigureStyle.gridColour)
                 }
             }
         }
@@ -106,15 +106,15 @@ struct PlotFrame {
     func drawAxes(into document: inout SVGDocument) {
         document.group("axes") { axes in
             axes.rect(x: left, y: top, width: right - left, height: bottom - top, fill: "none",
-                      stroke: FigureStyle.axisColor)
+                      stroke: FigureStyle.axisColour)
             for tick in xAxis.ticks() {
                 let x = pixelX(tick.value)
-                axes.line(x1: x, y1: bottom, x2: x, y2: bottom + 5, stroke: FigureStyle.axisColor)
+                axes.line(x1: x, y1: bottom, x2: x, y2: bottom + 5, stroke: FigureStyle.axisColour)
                 axes.text(tick.label, x: x, y: bottom + 18, size: FigureStyle.tickSize, anchor: .middle)
             }
             for tick in yAxis.ticks() {
                 let y = pixelY(tick.value)
-                axes.line(x1: left - 5, y1: y, x2: left, y2: y, stroke: FigureStyle.axisColor)
+                axes.line(x1: left - 5, y1: y, x2: left, y2: y, stroke: FigureStyle.axisColour)
                 axes.text(tick.label, x: left - 8, y: y + 4, size: FigureStyle.tickSize, anchor: .end)
             }
             if !xLabel.isEmpty {
@@ -137,7 +137,7 @@ func drawFootnotes(_ footnotes: [String], left: Double, baseline: Double, into d
     document.group("footnotes") { notes in
         for (index, note) in footnotes.enumerated() {
             notes.text(note, x: left, y: baseline + 14 * Double(index), size: FigureStyle.footnoteSize,
-                       color: FigureStyle.footnoteColor)
+                       colour: FigureStyle.footnoteColour)
         }
     }
 }
@@ -147,11 +147,11 @@ func skippedFootnote(_ count: Int, _ what: String) -> [String] {
     count == 0 ? [] : ["\(what) not drawn: \(count)"]
 }
 
-/// One line of a legend: a symbol in `color` and the `name` beside it.
+/// One line of a legend: a symbol in `colour` and the `name` beside it.
 struct LegendEntry {
     enum Symbol { case line, dot, box, boxWithDot }
     let name: String
-    let color: RGBColor
+    let colour: RGBColour
     let symbol: Symbol
 
     static let rowHeight = 20.0
@@ -169,21 +169,21 @@ struct LegendEntry {
         document.group("legend") { legend in
             for (row, entry) in entries.enumerated() {
                 let middle = y + rowHeight * (Double(row) + 0.5)
-                let center = x + symbolWidth / 2
+                let centre = x + symbolWidth / 2
                 switch entry.symbol {
                 case .line:
-                    legend.line(x1: x, y1: middle, x2: x + symbolWidth, y2: middle, stroke: entry.color.hex,
+                    legend.line(x1: x, y1: middle, x2: x + symbolWidth, y2: middle, stroke: entry.colour.hex,
                                 strokeWidth: 2.5)
                 case .dot:
-                    legend.circle(cx: center, cy: middle, radius: 5, fill: entry.color.hex,
+                    legend.circle(cx: centre, cy: middle, radius: 5, fill: entry.colour.hex,
                                   stroke: FigureStyle.markerOutline, strokeWidth: 0.8)
                 case .box:
-                    legend.rect(x: x + 2, y: middle - 7, width: symbolWidth - 4, height: 14, fill: entry.color.hex,
-                                stroke: entry.color.hex, opacity: Histogram.barOpacity)
+                    legend.rect(x: x + 2, y: middle - 7, width: symbolWidth - 4, height: 14, fill: entry.colour.hex,
+                                stroke: entry.colour.hex, opacity: Histogram.barOpacity)
                 case .boxWithDot:
                     legend.rect(x: x + 2, y: middle - 7, width: symbolWidth - 4, height: 14,
-                                fill: DecisionMap.regionColor(entry.color).hex, stroke: entry.color.hex)
-                    legend.circle(cx: center, cy: middle, radius: 4, fill: entry.color.hex,
+                                fill: DecisionMap.regionColour(entry.colour).hex, stroke: entry.colour.hex)
+                    legend.circle(cx: centre, cy: middle, radius: 4, fill: entry.colour.hex,
                                   stroke: FigureStyle.markerOutline, strokeWidth: 0.8)
                 }
                 legend.text(entry.name, x: x + symbolWidth + 6, y: middle + 4, size: FigureStyle.legendSize)

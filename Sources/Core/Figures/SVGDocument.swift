@@ -85,11 +85,11 @@ public struct SVGDocument: Sendable {
     /// A line of text whose baseline starts, centres or ends at (x, y), depending on `anchor`.
     /// `rotation` is in degrees, clockwise, about (x, y): -90 gives text that reads upwards.
     public mutating func text(_ content: String, x: Double, y: Double, size: Double = 12,
-                              anchor: TextAnchor = .start, color: String = "#000000",
+                              anchor: TextAnchor = .start, colour: String = "#000000",
                               bold: Bool = false, rotation: Double = 0) {
         var element = "<text x=\"\(Self.format(x))\" y=\"\(Self.format(y))\" font-size=\"\(Self.format(size))\""
         if anchor != .start { element += " text-anchor=\"\(anchor.rawValue)\"" }
-        if color != "#000000" { element += " fill=\"\(color)\"" }
+        if colour != "#000000" { element += " fill=\"\(colour)\"" }
         if bold { element += " font-weight=\"bold\"" }
         if rotation != 0 {
             element += " transform=\"rotate(\(Self.format(rotation)) \(Self.format(x)) \(Self.format(y)))\""

@@ -10,7 +10,7 @@
 /// try plot.write(to: "figures/xor.svg")   // blue dots at (0,0), (1,1); red at (0,1), (1,0)
 /// ```
 ///
-/// Class k is drawn in `Palette.color(k)` and named `classNames[k]` in the legend ("y = k" if
+/// Class k is drawn in `Palette.colour(k)` and named `classNames[k]` in the legend ("y = k" if
 /// `classNames` has no entry k). Points with a NaN or infinite coordinate are not drawn, and a red
 /// footnote says how many.
 public struct ScatterPlot: Figure {
@@ -102,7 +102,7 @@ public struct LabelledPoints: Sendable {
     func legend(classNames: [String], symbol: LegendEntry.Symbol) -> [LegendEntry] {
         Set(labels).sorted().map { label in
             LegendEntry(name: label < classNames.count ? classNames[label] : "y = \(label)",
-                        color: Palette.color(label), symbol: symbol)
+                        colour: Palette.colour(label), symbol: symbol)
         }
     }
 
@@ -116,7 +116,7 @@ public struct LabelledPoints: Sendable {
                 // A white ring under a dark outline keeps a dot visible on a region of its own colour.
                 let (cx, cy) = (frame.pixelX(x[index]), frame.pixelY(y[index]))
                 group.circle(cx: cx, cy: cy, radius: 7.5, fill: "#ffffff")
-                group.circle(cx: cx, cy: cy, radius: 6, fill: Palette.color(labels[index]).hex,
+                group.circle(cx: cx, cy: cy, radius: 6, fill: Palette.colour(labels[index]).hex,
                              stroke: FigureStyle.markerOutline, strokeWidth: 1)
             }
         }

@@ -9,7 +9,7 @@
 /// ```swift
 /// let w = (b: -3.0, w1: 2.0, w2: 2.0)   // logistic regression that has learnt OR
 /// var map = ValueMap(title: "P(y = 1 | x)", xLabel: "x1", yLabel: "x2",
-///                    xRange: -1...2, yRange: -1...2, valueRange: 0...1, colorBarLabel: "P(y = 1 | x)") { x1, x2 in
+///                    xRange: -1...2, yRange: -1...2, valueRange: 0...1, colourBarLabel: "P(y = 1 | x)") { x1, x2 in
 ///     1 / (1 + exp(-(w.b + w.w1 * x1 + w.w2 * x2)))
 /// }
 /// map.add(points: [[0, 0], [0, 1], [1, 0], [1, 1]], labels: [0, 1, 1, 1])
@@ -17,7 +17,7 @@
 /// ```
 ///
 /// `values[row][column]` fills one cell; row 0 is the bottom row (see `MapGrid`). Values are mapped
-/// to colours through `colorMap` over `valueRange` (values outside it get the end colours); with no
+/// to colours through `colourMap` over `valueRange` (values outside it get the end colours); with no
 /// `valueRange`, the range of the finite values is used. NaN and infinite values leave their cell
 /// white, and points outside the rectangle are not drawn; a red footnote counts both.
 public struct ValueMap: Figure {
@@ -31,9 +31,9 @@ public struct ValueMap: Figure {
     /// The values at the two ends of the colour bar; nil means the smallest and largest finite value.
     public var valueRange: ClosedRange<Double>?
     /// The label beside the colour bar, e.g. "P(y = 1 | x)".
-    public var colorBarLabel: String
+    public var colourBarLabel: String
     /// Blue-white-red by default, which matches class 0 blue and class 1 red of the points.
-    public var colorMap: ColorMap = .blueWhiteRed
+    public var colourMap: ColourMap = .blueWhiteRed
     /// Legend names of the points' classes; missing names are shown as "y = k".
     public var classNames: [String] = []
     /// Points drawn on top of the map.
@@ -46,7 +46,7 @@ public struct ValueMap: Figure {
     /// and wider than a point.
     public init(title: String = "", xLabel: String = "", yLabel: String = "",
                 xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, values: [[some BinaryFloatingPoint]],
-                valueRange: ClosedRange<Double>? = nil, colorBarLabel: String = "") {
+                valueRange: ClosedRange<Double>? = nil, colourBarLabel: String = "") {
         MapGrid.requireRectangular(values, "ValueMap")
         MapGrid.requireRange(xRange, "ValueMap xRange")
         MapGrid.requireRange(yRange, "ValueMap yRange")
@@ -58,17 +58,17 @@ public struct ValueMap: Figure {
         self.yRange = yRange
         self.values = values.map { row in row.map { Double($0) } }
         self.valueRange = valueRange
-        self.colorBarLabel = colorBarLabel
+        self.colourBarLabel = colourBarLabel
     }
 
     /// A map of `function(x, y)` evaluated at the centres of `resolution` x `resolution` cells.
     public init(title: String = "", xLabel: String = "", yLabel: String = "",
                 xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, resolution: Int = 60,
-                valueRange: ClosedRange<Double>? = nil, colorBarLabel: String = "",
+                valueRange: ClosedRange<Double>? = nil, colourBarLabel: String = "",
                 function: (Double, Double) -> Double) {
         self.init(title: title, xLabel: xLabel, yLabel: yLabel, xRange: xRange, yRange: yRange,
                   values: MapGrid.evaluate(xRange: xRange, yRange: yRange, resolution: resolution, function),
-                  valueRange: valueRange, colorBarLabel: colorBarLabel)
+                  valueRange: valueRange, colourBarLabel: colourBarLabel)
     }
 
     /// Adds points drawn on top, as rows [x, y]. Preconditions as `ScatterPlot.add(points:labels:)`.
@@ -86,7 +86,7 @@ public struct ValueMap: Figure {
         let nonFinite = values.joined().count - finite.count
         let scale = valueRange.map { PlotAxis(lower: $0.lowerBound, upper: $0.upperBound) } ?? PlotAxis(fitting: finite, padding: 0)
         let legend = points.legend(classNames: classNames, symbol: .dot)
-        let colorBarWidth = ColorBar.width(scale: scale, label: colorBarLabel)
+        let colourBarWidth = ColourBar.width(scale: scale, label: colourBarLabel)
         let legendWidth = legend.isEmpty ? 0 : LegendEntry.width(of: legend) + 16
         let footnotes = skippedFootnote(nonFinite, "NaN or infinite values (white cells)")
             + skippedFootnote(points.count - points.drawableIndices.count, "points with NaN or infinite coordinates")
@@ -94,22 +94,22 @@ public struct ValueMap: Figure {
         let frame = PlotFrame(width: width, height: height, title: title, xLabel: xLabel, yLabel: yLabel,
                               xAxis: PlotAxis(lower: xRange.lowerBound, upper: xRange.upperBound),
                               yAxis: PlotAxis(lower: yRange.lowerBound, upper: yRange.upperBound),
-                              rightMargin: colorBarWidth + legendWidth, footnotes: footnotes)
+                              rightMargin: colourBarWidth + legendWidth, footnotes: footnotes)
         var document = frame.startDocument(showsGrid: false)
         MapGrid.drawCells(values, in: frame, into: &document) { value in
-            value.isFinite ? colorMap.color(at: scale.fraction(of: value)).hex : nil
+            value.isFinite ? colourMap.colour(at: scale.fraction(of: value)).hex : nil
         }
         points.draw(in: frame, into: &document)
         frame.drawAxes(into: &document)
-        ColorBar.draw(colorMap, scale: scale, label: colorBarLabel, left: frame.right + 16, top: frame.top,
-                      bottom: frame.bottom, into: &document)
-        LegendEntry.draw(legend, x: frame.right + colorBarWidth + 16, y: frame.top, into: &document)
+        ColourBar.draw(colourMap, scale: scale, label: colourBarLabel, left: frame.right + 16, top: frame.top,
+                       bottom: frame.bottom, into: &document)
+        LegendEntry.draw(legend, x: frame.right + colourBarWidth + 16, y: frame.top, into: &document)
         return document.render()
     }
 }
 
 /// The vertical strip beside a `ValueMap` that shows which colour stands for which value.
-enum ColorBar {
+enum ColourBar {
     static let barWidth = 16.0
     /// Number of horizontal slices the bar is drawn with: enough that the steps cannot be seen.
     static let slices = 64
@@ -123,21 +123,21 @@ enum ColorBar {
         scale.ticks().map { FigureStyle.textWidth($0.label, size: FigureStyle.tickSize) }.max() ?? 0
     }
 
-    static func draw(_ colorMap: ColorMap, scale: PlotAxis, label: String, left: Double, top: Double,
+    static func draw(_ colourMap: ColourMap, scale: PlotAxis, label: String, left: Double, top: Double,
                      bottom: Double, into document: inout SVGDocument) {
         let sliceHeight = (bottom - top) / Double(slices)
-        document.group("colorbar", crispEdges: true) { bar in
+        document.group("colourbar", crispEdges: true) { bar in
             for slice in 0..<slices {
                 let t = (Double(slice) + 0.5) / Double(slices)
                 bar.rect(x: left, y: bottom - Double(slice + 1) * sliceHeight, width: barWidth, height: sliceHeight,
-                         fill: colorMap.color(at: t).hex)
+                         fill: colourMap.colour(at: t).hex)
             }
         }
-        document.group("colorbar-axis") { axis in
-            axis.rect(x: left, y: top, width: barWidth, height: bottom - top, fill: "none", stroke: FigureStyle.axisColor)
+        document.group("colourbar-axis") { axis in
+            axis.rect(x: left, y: top, width: barWidth, height: bottom - top, fill: "none", stroke: FigureStyle.axisColour)
             for tick in scale.ticks() {
                 let y = bottom - scale.fraction(of: tick.value) * (bottom - top)
-                axis.line(x1: left + barWidth, y1: y, x2: left + barWidth + 4, y2: y, stroke: FigureStyle.axisColor)
+                axis.line(x1: left + barWidth, y1: y, x2: left + barWidth + 4, y2: y, stroke: FigureStyle.axisColour)
                 axis.text(tick.label, x: left + barWidth + 7, y: y + 4, size: FigureStyle.tickSize)
             }
             if !label.isEmpty {
