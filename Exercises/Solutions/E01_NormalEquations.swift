@@ -1,4 +1,4 @@
-// Solution to Exercise 01: the normal equations (MLiS II Sec. 1.2.1, Eqs. 1.2.5-1.2.6).
+// Solution to Exercise 01: the normal equations (MLiS II Sec. 1.2.1, Eq. (1.2.5), Eq. (1.2.6)).
 //
 // Why Double: X^T X squares the condition number of X, so forming it in Float loses about half
 // the digits; in Double the AND example comes out exact.

@@ -1,4 +1,4 @@
-// Solution to Exercise 02: one step of the perceptron learning algorithm (MLiS II Eq. 1.2.10).
+// Solution to Exercise 02: one step of the perceptron learning algorithm (MLiS II Eq. (1.2.10)).
 //
 // All examples are predicted with the current w, then w moves once: the batch form of the update.
 // Only misclassified examples contribute, since Y^ - Y is 0 where the prediction is right.

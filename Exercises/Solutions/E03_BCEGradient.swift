@@ -1,4 +1,4 @@
-// Solution to Exercise 03: the BCE gradient of logistic regression (MLiS II Eq. 1.2.14).
+// Solution to Exercise 03: the BCE gradient of logistic regression (MLiS II Eq. (1.2.14)).
 //
 // Derivation, for one example: dJ/dy^ = -(y/y^) + (1 - y)/(1 - y^) and dy^/dz = y^(1 - y^), so
 // dJ/dz = y^ - y; and dz/dw = x~. Averaging over the N examples gives (1/N) X^T (Y^ - Y).

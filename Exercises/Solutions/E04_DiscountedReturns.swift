@@ -1,4 +1,4 @@
-// Solution to Exercise 04: the discounted returns of an episode (DL Padova L710-716).
+// Solution to Exercise 04: the discounted returns of an episode (DL Padova "Reinforcement Learning").
 //
 // Why backwards: R_t needs R_(t+1), so starting from the end every return is one multiply-add away
 // from the previous one, n operations in all; summing each R_t separately would take n^2 / 2.

@@ -1,4 +1,4 @@
-// Solution to Exercise 06: epsilon-greedy action selection (DL Padova "Q-Learning" L720;
+// Solution to Exercise 06: epsilon-greedy action selection (DL Padova "Q-Learning";
 // Sutton & Barto Sec. 2.2).
 //
 // One uniform draw decides between exploring and exploiting. Exploring picks among *all* actions,

@@ -1,4 +1,5 @@
-// Solution to Exercise 07: the backward pass of a dense ReLU layer (MLiS II Eqs. 1.3.4-1.3.7).
+// Solution to Exercise 07: the backward pass of a dense ReLU layer (MLiS II Eq. (1.3.4), Eq.
+// (1.3.5), Eq. (1.3.6), Eq. (1.3.7)).
 //
 // Each line is one equation, in the notes' order. With one example per row, the notes' column
 // vectors become rows: W Delta of (1.3.6) becomes Delta W^T, and the outer product Delta_j a_k of

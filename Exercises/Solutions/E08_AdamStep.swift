@@ -1,4 +1,4 @@
-// Solution to Exercise 08: one step of Adam (MLiS II Eqs. 1.5.8-1.5.11).
+// Solution to Exercise 08: one step of Adam (MLiS II Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10), Eq. (1.5.11)).
 //
 // The bias corrections 1 - beta^t undo the pull of the zero start: after one step s_1 = (1 - beta1) g,
 // so s^ = g, and r^ = g^2; the first move is alpha g / |g| = alpha sign(g) for every coordinate,

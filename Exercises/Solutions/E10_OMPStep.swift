@@ -1,4 +1,4 @@
-// Solution to Exercise 10: one step of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. 2.8.3).
+// Solution to Exercise 10: one step of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. (2.8.3)).
 //
 // Why the residual is recomputed from the least-squares fit: after the fit, r is orthogonal to every
 // chosen atom, so |d_j . r| is 0 for them and the argmax never picks an atom twice (we still skip them,

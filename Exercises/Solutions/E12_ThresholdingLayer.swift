@@ -1,4 +1,5 @@
-// Solution to Exercise 12: a thresholding layer (MLiS II Sec. 2.8.2, Eqs. 2.8.10-2.8.13, E-47).
+// Solution to Exercise 12: a thresholding layer (MLiS II Sec. 2.8.2, Eq. (2.8.10), Eq. (2.8.11), Eq.
+// (2.8.12), Eq. (2.8.13), E-47).
 //
 // Why subtract beta: the soft threshold is the proximal step of beta ||gamma||_1 restricted to
 // gamma >= 0, the non-negative basis-pursuit step; the hard threshold (z if z > beta) jumps at beta

@@ -1,4 +1,4 @@
-// Solution to Exercise 16: the output size of a convolution (MLiS II Eq. 2.2.8, Sec. 2.3.4).
+// Solution to Exercise 16: the output size of a convolution (MLiS II Eq. (2.2.8), Sec. 2.3.4).
 //
 // The dilated kernel spans d(K - 1) + 1 pixels; it fits (I + 2P - span)/S + 1 times, the + 1 being
 // the first position. Integer division rounds the non-negative numerator down, which is what Keras'

@@ -1,4 +1,4 @@
-// Exercise 01: the normal equations.   Practises MLiS II Sec. 1.2.1, Eqs. (1.2.5)-(1.2.6).
+// Exercise 01: the normal equations.   Practises MLiS II Sec. 1.2.1, Eq. (1.2.5), Eq. (1.2.6).
 // Check:  swift test --package-path Exercises --filter Exercise01
 //
 // The linear model y^ = x~^T w minimises J(w) = (Xw - Y)^T (Xw - Y) where the gradient vanishes:

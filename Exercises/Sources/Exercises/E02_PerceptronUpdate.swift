@@ -1,5 +1,5 @@
 // Exercise 02: one step of the perceptron learning algorithm.   Practises MLiS II Sec. 1.2.2,
-// Eqs. (1.2.9)-(1.2.10).
+// Eq. (1.2.9), Eq. (1.2.10).
 // Check:  swift test --package-path Exercises --filter Exercise02
 //
 // The perceptron predicts Y^ = Theta(X w) (Theta(z) = 0 if z < 0, else 1) and updates all weights

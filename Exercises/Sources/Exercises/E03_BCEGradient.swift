@@ -1,5 +1,5 @@
 // Exercise 03: the gradient of the binary cross-entropy of logistic regression.
-// Practises MLiS II Sec. 1.2.3, Eqs. (1.2.11)-(1.2.14), and the BCE of Table 1.1.
+// Practises MLiS II Sec. 1.2.3, Eq. (1.2.11), Eq. (1.2.12), Eq. (1.2.13), Eq. (1.2.14), and the BCE of Table 1.1.
 // Check:  swift test --package-path Exercises --filter Exercise03
 //
 // With y^ = sigma(x~^T w) and the mean loss J = -(1/N) sum_i [y log y^ + (1 - y) log(1 - y^)],

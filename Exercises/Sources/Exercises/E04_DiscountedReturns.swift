@@ -1,5 +1,5 @@
-// Exercise 04: the discounted returns of an episode.   Practises DL Padova "Reinforcement Learning",
-// L710-716 (and erratum E-13).
+// Exercise 04: the discounted returns of an episode.   Practises DL Padova "Reinforcement Learning"
+// (the return R_t and its recursion; erratum E-13).
 // Check:  swift test --package-path Exercises --filter Exercise04
 //
 // An episode earns rewards r_1, ..., r_n. The discounted return from step t is

@@ -1,4 +1,4 @@
-// Exercise 05: one Q-learning update.   Practises DL Padova "Q-Learning", L720-728 (Bellman's
+// Exercise 05: one Q-learning update.   Practises DL Padova "Q-Learning" (Bellman's
 // equation and the learning rate; the update rule itself is erratum E-14).
 // Check:  swift test --package-path Exercises --filter Exercise05
 //

@@ -1,4 +1,4 @@
-// Exercise 06: epsilon-greedy action selection.   Practises DL Padova "Q-Learning", L720 (the greedy
+// Exercise 06: epsilon-greedy action selection.   Practises DL Padova "Q-Learning" (the greedy
 // policy a* = argmax_a Q(s, a)) and the exploration Q-learning needs (Sutton & Barto Sec. 2.2).
 // Check:  swift test --package-path Exercises --filter Exercise06
 //

@@ -1,9 +1,9 @@
-// Exercise 09: Xavier's bound and weights drawn within it.   Practises MLiS II Sec. 1.6, Eqs. (1.6.2)
-// and (1.6.3); DL Padova "Parameter initialization" L360-378.
+// Exercise 09: Xavier's bound and weights drawn within it.   Practises MLiS II Sec. 1.6, Eq. (1.6.2)
+// and Eq. (1.6.3); DL Padova "Parameter initialization".
 // Check:  swift test --package-path Exercises --filter Exercise09
 //
 // Xavier (Glorot) initialisation asks the weights for Var[W] = 2/(n_in + n_out), a compromise between
-// keeping the variance of the activations on the way forward (n_in Var[W] = 1, from Eq. 1.6.2) and
+// keeping the variance of the activations on the way forward (n_in Var[W] = 1, from Eq. (1.6.2)) and
 // of the gradients on the way back (n_out Var[W] = 1). A uniform U(-a, a) has variance a^2/3, so
 //     a^2/3 = 2/(n_in + n_out)   gives   a = sqrt(6/(n_in + n_out))          (1.6.3)
 // (DL Padova prints the lower bound as sqrt(-6/...), an OCR slip: ERRATA E-07.)

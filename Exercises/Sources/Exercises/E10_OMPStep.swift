@@ -1,5 +1,5 @@
 // Exercise 10: one step of orthogonal matching pursuit.   Practises MLiS II Sec. 2.8, Eq. (2.8.3) and
-// L1245-1247 ("greedy methods such as OMP gradually introduce non-zeroes").
+// its text ("greedy methods such as OMP gradually introduce non-zeroes").
 // Check:  swift test --package-path Exercises --filter Exercise10
 //
 // OMP has chosen the atoms in `support` so far. One more step:

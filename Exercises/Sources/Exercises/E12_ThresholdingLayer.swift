@@ -1,12 +1,12 @@
-// Exercise 12: a thresholding layer.   Practises MLiS II Sec. 2.8.2, Eqs. (2.8.10), (2.8.12)-(2.8.13)
+// Exercise 12: a thresholding layer.   Practises MLiS II Sec. 2.8.2, Eq. (2.8.10), Eq. (2.8.12), Eq. (2.8.13)
 // and erratum E-47.
 // Check:  swift test --package-path Exercises --filter Exercise12
 //
 // One layer of thresholding pursuit computes the responses D^T X of every atom to every signal and
-// removes the weak ones with a threshold T (Eq. 2.8.10). Use the SOFT non-negative threshold
+// removes the weak ones with a threshold T (Eq. (2.8.10)). Use the SOFT non-negative threshold
 //     T_beta(z) = max(z - beta, 0) = ReLU(z - beta),
-// which shrinks what it keeps by beta (the notes' Eq. 2.8.12 prints the hard one, z if z > beta, else 0,
-// and Eq. 2.8.13 the bias +beta: both are slips, E-47). The layer is then a ReLU layer with weights D
+// which shrinks what it keeps by beta (the notes' Eq. (2.8.12) prints the hard one, z if z > beta, else 0,
+// and Eq. (2.8.13) the bias +beta: both are slips, E-47). The layer is then a ReLU layer with weights D
 // and bias -beta. For D = I (5 x 5), x = (-1, 0.2, 0.5, 1, 2) and beta = 0.5 the answer is
 // (0, 0, 0, 0.5, 1.5).
 //

@@ -9,13 +9,13 @@ let andInputs = Tensor([[1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]])
 
 @Suite("Exercise 01: the normal equations (MLiS II 1.2.1)")
 struct Exercise01NormalEquations {
-    @Test("Eq. 1.2.7: AND gives w* = (-1/4, 1/2, 1/2)")
+    @Test("Eq. (1.2.7): AND gives w* = (-1/4, 1/2, 1/2)")
     func andWeights() throws {
         let w = try normalEquationsWeights(andInputs, Tensor(column: [0, 0, 0, 1]))
         #expect(isApproximatelyEqual(w, [-0.25, 0.5, 0.5], absoluteTolerance: 1e-12))
     }
 
-    @Test("Eq. 1.2.8: XOR gives w* = (1/2, 0, 0)")
+    @Test("Eq. (1.2.8): XOR gives w* = (1/2, 0, 0)")
     func xorWeights() throws {
         let w = try normalEquationsWeights(andInputs, Tensor(column: [0, 1, 1, 0]))
         #expect(isApproximatelyEqual(w, [0.5, 0, 0], absoluteTolerance: 1e-12))

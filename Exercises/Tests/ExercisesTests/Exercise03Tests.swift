@@ -14,7 +14,7 @@ struct Exercise03BCEGradient {
         #expect(isApproximatelyEqual(g.scalars, [0.25, 0, 0], absoluteTolerance: 1e-7))
     }
 
-    @Test("Eq. 1.2.14 matches central differences of the mean BCE on random data (seed 37)")
+    @Test("Eq. (1.2.14) matches central differences of the mean BCE on random data (seed 37)")
     func finiteDifferences() {
         var generator = Xoshiro256StarStar(seed: 37)
         let (n, p) = (9, 4)

@@ -5,7 +5,7 @@ import Core
 import SparseCoding
 @testable import Exercises
 
-@Suite("Exercise 10: one step of orthogonal matching pursuit (MLiS II 2.8, Eq. 2.8.3)")
+@Suite("Exercise 10: one step of orthogonal matching pursuit (MLiS II 2.8, Eq. (2.8.3))")
 struct Exercise10OMPStep {
     let handDictionary = Tensor([[1, 0, 0, 0.70710678], [0, 1, 0, 0.70710678], [0, 0, 1, 0]])
 

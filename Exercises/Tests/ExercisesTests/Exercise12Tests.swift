@@ -14,7 +14,7 @@ struct Exercise12ThresholdingLayer {
         let gamma = softThresholdingLayer(signals: Tensor(column: [-1, 0.2, 0.5, 1, 2]), dictionary: identity, beta: 0.5)
         #expect(gamma.shape == [5, 1], "Gamma has one row per atom and one column per signal; got shape \(gamma.shape)")
         #expect(isApproximatelyEqual(gamma.scalars, [0, 0, 0, 0.5, 1.5], relativeTolerance: 1e-6),
-                "got \(gamma.scalars); (0, 0, 0, 1, 2) would be the hard threshold of Eq. 2.8.12 as printed")
+                "got \(gamma.scalars); (0, 0, 0, 1, 2) would be the hard threshold of Eq. (2.8.12) as printed")
     }
 
     @Test("At the kink z = beta the output is 0, and beta = 0 gives a plain ReLU")

@@ -5,7 +5,7 @@ import Core
 import Convolution
 @testable import Exercises
 
-@Suite("Exercise 16: the output size of a convolution (MLiS II Eq. 2.2.8)")
+@Suite("Exercise 16: the output size of a convolution (MLiS II Eq. (2.2.8))")
 struct Exercise16OutputSize {
     @Test("DAT300's three examples on 32 pixels: K 5 S 1 P 0 -> 28; K 5 S 1 P 2 -> 32; K 2 S 2 P 2 -> 18")
     func datExamples() {

@@ -5,7 +5,7 @@ import Core
 import Convolution
 @testable import Exercises
 
-@Suite("Exercise 17: one convolution by hand (MLiS II Eq. 2.2.5)")
+@Suite("Exercise 17: one convolution by hand (MLiS II Eq. (2.2.5))")
 struct Exercise17ConvolutionByHand {
     @Test("MLiS II Sec. 2.2.1: the 4 x 4 image and the 3 x 3 kernel give [[72, 71], [84, 84]]")
     func notesExample() {
