@@ -76,14 +76,14 @@ private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions,
     print("   Semi-supervised (Sec. 2.9.2): the two-layer GCN of Eq. (2.9.5), 34 -> 16 (ReLU) -> 2, X = I, is told only the factions")
     print("   of members 0 and 33; the loss is the cross-entropy on those two. Adam (Eqs. 1.5.8-1.5.11), alpha = \(options.learningRate),"
           + " \(options.epochs) epochs, seed \(options.seed).")
-    let (x, s) = (identityFeatures(34), club.graph.normalizedAdjacency())
+    let x = identityFeatures(34)
     let snapshots = Set([0, 10, 30, options.epochs])
     var snapshotLogits: [(epoch: Int, logits: Tensor, accuracy: Double)] = []
     var accuracies: [Double] = []
     var progress = ProgressLine(total: options.epochs, label: "   epoch")
     let (model, losses) = try club.trainSemiSupervised(seed: options.seed, epochs: options.epochs,
                                                        learningRate: options.learningRate) { epoch, model in
-        let logits = model.output(x, propagation: s)
+        let logits = model(x)
         let accuracy = club.unlabelledAccuracy(logits.argmaxPerRow())
         if epoch > 0 {
             accuracies.append(accuracy)
@@ -98,7 +98,7 @@ private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions,
         figures.append(try options.figurePath("karate-embedding-epoch-\(epoch).svg"))
         try embeddingPlot(logits, club: club, title: title).write(to: figures.last!)
     }
-    let predictions = model.predictions(x, propagation: s)
+    let predictions = model.predictions(x)
     results.accuracy = club.unlabelledAccuracy(predictions)
     results.correct = club.unlabelledMembers.filter { predictions[$0] == club.factions[$0] }.count
     results.finalLoss = losses.last ?? .nan

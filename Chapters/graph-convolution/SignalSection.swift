@@ -25,7 +25,7 @@ func signalSection(options: ChapterOptions) throws -> SignalResults {
     print("   y = x + 0.5 S x + 0.25 S^2 x = (\(vectorText(results.catalogueOutput))).")
 
     let club = try KarateClub.load()
-    let s = club.graph.normalizedAdjacency()
+    let s = club.graph.normalisedAdjacency()
     var generator = Xoshiro256StarStar(seed: options.seed)
     let signals = generator.normalTensor(shape: [34, 20])
     let truth = GraphFilter(coefficients: [0.2, 0.5, 0.3])

@@ -19,7 +19,7 @@ public enum PropagationRule: String, CaseIterable, Sendable {
     /// A^ = A + I: neighbours and the node itself, summed.
     case selfLoops = "A + I"
     /// D^^-1/2 A^ D^^-1/2: neighbours and the node itself, averaged symmetrically   (Eq. 2.9.4).
-    case normalized = "D^-1/2 (A + I) D^-1/2 (Eq. 2.9.4)"
+    case normalised = "D^-1/2 (A + I) D^-1/2 (Eq. 2.9.4)"
 }
 
 extension Graph {
@@ -45,9 +45,9 @@ extension Graph {
     /// M_ij / sqrt(d_i d_j). Sparse, symmetric, shape [N, N].
     /// Precondition: no node has degree 0 in M (possible only without self-loops: D^-1/2 would be 1/0);
     /// otherwise it stops and names the node.
-    public func normalizedAdjacency(addingSelfLoops: Bool = true) -> SparseMatrix {
+    public func normalisedAdjacency(addingSelfLoops: Bool = true) -> SparseMatrix {
         let d = addingSelfLoops ? degrees.map { $0 + 1 } : degrees
-        require(!d.contains(0), "Graph.normalizedAdjacency: node \(d.firstIndex(of: 0) ?? -1) has degree 0, "
+        require(!d.contains(0), "Graph.normalisedAdjacency: node \(d.firstIndex(of: 0) ?? -1) has degree 0, "
                 + "so D^-1/2 is undefined; add self-loops (A + I, Eq. 2.9.4)")
         let scale = d.map { 1 / $0.squareRoot() }
         var entries: [(row: Int, column: Int, value: Float)] = []
@@ -66,7 +66,7 @@ extension Graph {
         switch rule {
         case .naive: sparseAdjacency
         case .selfLoops: SparseMatrix(dense: adjacencyWithSelfLoops)
-        case .normalized: normalizedAdjacency()
+        case .normalised: normalisedAdjacency()
         }
     }
 }

@@ -9,12 +9,12 @@ import GraphNetworks
 @Suite("Propagation: A, A + I and D^-1/2 (A + I) D^-1/2 (MLiS II Eqs. 2.9.3-2.9.4)")
 struct PropagationTests {
     @Test("Sec. 9.3 (G1): A^ = A + I, D^ = diag(2, 3, 2), D^-1/2 A^ D^-1/2 = [[1/2, 1/sqrt6, 0], [1/sqrt6, 1/3, 1/sqrt6], [0, 1/sqrt6, 1/2]]")
-    func pathGraphNormalization() {
+    func pathGraphNormalisation() {
         #expect(pathGraph.adjacencyWithSelfLoops == Tensor([[1, 1, 0], [1, 1, 1], [0, 1, 1]]))
         #expect(pathGraph.degreeMatrixWithSelfLoops == Tensor([[2, 0, 0], [0, 3, 0], [0, 0, 2]]))
         let r = oneOverSquareRootSix
         let expected: [Float] = [0.5, r, 0, r, 1.0 / 3, r, 0, r, 0.5]
-        #expect(isApproximatelyEqual(pathGraph.normalizedAdjacency().dense.scalars, expected))
+        #expect(isApproximatelyEqual(pathGraph.normalisedAdjacency().dense.scalars, expected))
     }
 
     @Test("E-49 (ii): D^ is the degree matrix of A^ (D^_ii = sum_j A^_ij = d_i + 1), not of A")
@@ -24,7 +24,7 @@ struct PropagationTests {
             #expect(pathGraph.degreeMatrixWithSelfLoops[i, i] == (0..<3).reduce(0) { $0 + a[i, $1] })
         }
         // With D instead of D^ the entry (0, 0) would be 1 / sqrt(1 * 1) = 1, not 1/2.
-        #expect(pathGraph.normalizedAdjacency().dense[0, 0] == 0.5)
+        #expect(pathGraph.normalisedAdjacency().dense[0, 0] == 0.5)
     }
 
     @Test("The normalised adjacency is symmetric with eigenvalues in [-1, 1], the largest exactly 1 (seed 19 and the karate club)")
@@ -33,7 +33,7 @@ struct PropagationTests {
         var graphs = [pathGraph, try KarateClub.load().graph]
         for _ in 0..<5 { graphs.append(randomGraph(nodeCount: 20, density: 0.25, generator: &generator)) }
         for (index, graph) in graphs.enumerated() {
-            let normalized = graph.normalizedAdjacency()
+            let normalized = graph.normalisedAdjacency()
             #expect(normalized.isSymmetric, "graph \(index)")
             let eigenvalues = symmetricEigenvalues(normalized.dense)
             #expect(eigenvalues.first! >= -1 - 1e-6 && eigenvalues.last! <= 1 + 1e-6, "graph \(index): \(eigenvalues)")
@@ -45,7 +45,7 @@ struct PropagationTests {
     func topEigenvector() throws {
         let graph = try KarateClub.load().graph
         let v = Tensor(column: graph.degrees.map { ($0 + 1).squareRoot() })
-        #expect(isApproximatelyEqual(graph.normalizedAdjacency().times(v).scalars, v.scalars, relativeTolerance: 1e-5))
+        #expect(isApproximatelyEqual(graph.normalisedAdjacency().times(v).scalars, v.scalars, relativeTolerance: 1e-5))
     }
 
     @Test("Eq. 2.9.3's flaw 1: (A H)_i misses node i's own features; (A^ H)_i and the normalised form keep them")
@@ -54,7 +54,7 @@ struct PropagationTests {
         let h = identityFeatures(3)
         let naive = pathGraph.propagationMatrix(.naive).times(h)
         let selfLooped = pathGraph.propagationMatrix(.selfLoops).times(h)
-        let normalized = pathGraph.propagationMatrix(.normalized).times(h)
+        let normalized = pathGraph.propagationMatrix(.normalised).times(h)
         for i in 0..<3 {
             #expect(naive[i, i] == 0, "A H drops node \(i)'s own feature")
             #expect(selfLooped[i, i] == 1)
@@ -73,7 +73,7 @@ struct PropagationTests {
         let x = generator.normalTensor(shape: [34, 1])
         let norm = { (t: Tensor) in Double(t.dot(t)).squareRoot() }
         let naive = diffusionSequence(x, shift: graph.propagationMatrix(.naive), count: 11)
-        let normalized = diffusionSequence(x, shift: graph.propagationMatrix(.normalized), count: 11)
+        let normalized = diffusionSequence(x, shift: graph.propagationMatrix(.normalised), count: 11)
         // lambda_max(A) = 6.726 for the karate club, and 6.726^10 is about 2e8.
         #expect(norm(naive[10]) > 1e6 * norm(x), "||A^10 x|| / ||x|| = \(norm(naive[10]) / norm(x))")
         for k in 1...10 { #expect(norm(normalized[k]) <= norm(normalized[k - 1]) * (1 + 1e-6), "step \(k)") }
@@ -88,7 +88,7 @@ struct PropagationTests {
         let naive = graph.propagationMatrix(.naive).times(ones).scalars
         #expect(naive == graph.degrees)
         #expect(naive.max()! == 17 && naive.min()! == 1)
-        let normalized = graph.propagationMatrix(.normalized).times(ones).scalars
+        let normalized = graph.propagationMatrix(.normalised).times(ones).scalars
         #expect(normalized.allSatisfy { $0 > 0.5 && $0 < 2.5 }, "\(normalized)")
     }
 }
