@@ -34,10 +34,7 @@ extension KarateClub {
     /// weights drawn from `seed`, trained with NeuralNetworks' Adam for `epochs` full-batch steps on
     /// X = I and S = D^^-1/2 A^ D^^-1/2. Returns the model and the loss before every step.
     /// `afterEpoch(epoch, model)` runs once before training with epoch 0 and then after every step (the
-    /// chapter draws the embedding there).
-    ///
-    /// Adam's epsilon is Kingma & Ba's 1e-8, which Kipf & Welling's code uses, rather than the notes'
-    /// TF2 default 1e-7 (the step alpha s^ / (sqrt(r^) + epsilon) of Eq. 1.5.11 hardly notices either).
+    /// chapter draws the embedding there). Adam keeps the notes' defaults but alpha (Kipf & Welling's 0.01).
     public func trainSemiSupervised(seed: UInt64, hidden: Int = 16, epochs: Int = 200, learningRate: Float = 0.01,
                                     afterEpoch: (Int, GraphConvolutionalNetwork) -> Void = { _, _ in }) throws
         -> (model: GraphConvolutionalNetwork, losses: [Float])
@@ -45,7 +42,7 @@ extension KarateClub {
         var generator = Xoshiro256StarStar(seed: seed)
         let model = GraphConvolutionalNetwork.twoLayer(inputs: graph.nodeCount, hidden: hidden, classes: Self.factionNames.count,
                                                        propagation: graph.normalisedAdjacency(), generator: &generator)
-        var optimiser = Adam(learningRate: learningRate, epsilon: 1e-8)
+        var optimiser = Adam(learningRate: learningRate)
         let (x, loss) = (identityFeatures(graph.nodeCount), semiSupervisedLoss)
         var losses: [Float] = []
         afterEpoch(0, model)
