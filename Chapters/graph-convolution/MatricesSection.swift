@@ -18,9 +18,9 @@ struct MatrixResults {
 func matricesSection(options: ChapterOptions) throws -> MatrixResults {
     var results = MatrixResults()
     let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
-    print("1. A graph as matrices (MLiS II Sec. 2.9.1; DL Padova L1036): the path 0 - 1 - 2")
+    print("1. A graph as matrices (MLiS II Sec. 2.9.1; DL Padova \"Classification/Regression on Graphs\"): the path 0 - 1 - 2")
     print(matrixText("adjacency A", path.adjacency))
-    print("   degree d(v_i) = sum_j e_ij (Eq. 2.9.1): \(path.degrees.map { formatted($0, digits: 0) }.joined(separator: ", "))")
+    print("   degree d(v_i) = sum_j e_ij (Eq. (2.9.1)): \(path.degrees.map { formatted($0, digits: 0) }.joined(separator: ", "))")
     print(matrixText("Laplacian L = D - A (L_ij = -A_ij off the diagonal, L_ii = d_i: E-69)", path.laplacian))
     results.laplacianEigenvalues = symmetricEigenvalues(path.laplacian)
     print("   eigenvalues of L: \(results.laplacianEigenvalues.map { formatted($0, digits: 4) }.joined(separator: ", "))"
@@ -29,7 +29,7 @@ func matricesSection(options: ChapterOptions) throws -> MatrixResults {
     print("   Self-loops A^ = A + I and D^_ii = sum_j A^_ij (D^ is not defined in the notes: E-49) give D^ = diag(2, 3, 2), and")
     let normalised = path.normalisedAdjacency().dense
     results.normalisedOffDiagonal = normalised[0, 1]
-    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. 2.9.4; entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", normalised))
+    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. (2.9.4); entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", normalised))
     let s = path.normalisedAdjacency()
     let model = GraphConvolutionalNetwork(layers: [
         GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu, propagation: s),

@@ -1,4 +1,4 @@
-// Solution to Exercise 13: D^^-1/2 (A + I) D^^-1/2 (MLiS II Eq. 2.9.4, erratum E-49).
+// Solution to Exercise 13: D^^-1/2 (A + I) D^^-1/2 (MLiS II Eq. (2.9.4), erratum E-49).
 //
 // Scaling row i by 1/sqrt(d^_i) and column j by 1/sqrt(d^_j) is the same as multiplying by the diagonal
 // matrix D^^-1/2 on both sides, without ever forming it. The degrees are those of A^, self-loop included:

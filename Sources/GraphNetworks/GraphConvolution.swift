@@ -7,15 +7,15 @@
 // checked against finite differences (tests); products through the sparse kernel and Core's GEMM.
 //
 // Shapes (one node per row, the notes' F x N transposed: erratum E-49 (i)):
-//     S   [N, N]        the propagation matrix: D^^-1/2 A^ D^^-1/2 (Eq. 2.9.4), or A (Eq. 2.9.3)
+//     S   [N, N]        the propagation matrix: D^^-1/2 A^ D^^-1/2 (Eq. (2.9.4)), or A (Eq. (2.9.3))
 //     H   [N, F_in]     the features of the previous layer, H^(0) = X (X = I when nothing is known)
-//     K   [F_in, F_out] the layer's weights (W^(l) in Eq. 2.9.5)
+//     K   [F_in, F_out] the layer's weights (W^(l) in Eq. (2.9.5))
 //     H'  [N, F_out]    this layer's output
 //
 // Forward:   P = S H,   Z = P K,   H' = Phi(Z)
 // Backward, from G = dJ/dH' (the chain rule in the same order, read backwards):
-//     dJ/dZ = G (.) Phi'(Z)                 (Eq. 1.3.4, NeuralNetworks' `Activation.delta`)
-//     dJ/dK = P^T dJ/dZ                     (Eq. 1.3.7 of a dense layer, with the propagated P as input)
+//     dJ/dZ = G (.) Phi'(Z)                 (Eq. (1.3.4), NeuralNetworks' `Activation.delta`)
+//     dJ/dK = P^T dJ/dZ                     (Eq. (1.3.7) of a dense layer, with the propagated P as input)
 //     dJ/dH = S^T (dJ/dZ K^T)               (the adjoint of the propagation sends gradients back
 //                                            along the same edges; S^T = S for an undirected graph)
 // The batch of a graph layer is the whole graph: its N rows are the N nodes, and S mixes them, so
@@ -62,7 +62,7 @@ public final class GraphConvolution: Layer {
 
     /// A layer of `outputs` features on `inputs` features, weights drawn by `weightInitialisation`:
     /// Xavier (Glorot) normal by default, K_ij ~ N(0, sd^2) with sd = sqrt(2 / (F_in + F_out))
-    /// (MLiS II Eq. 1.6.4, whose second argument is the standard deviation: erratum E-51).
+    /// (MLiS II Eq. (1.6.4), whose second argument is the standard deviation: erratum E-51).
     public convenience init(inputs: Int, outputs: Int, activation: Activation, propagation: SparseMatrix,
                             weightInitialisation: Initialisation = .xavierNormal,
                             generator: inout Xoshiro256StarStar) {
@@ -75,7 +75,7 @@ public final class GraphConvolution: Layer {
     public var outputCount: Int { weights.value.columns }
     public var parameters: [Parameter] { [weights] }
 
-    /// H' = Phi(S H K), kept for `backward`   (Eq. 2.9.4 with S = D^^-1/2 A^ D^^-1/2; Eq. 2.9.3 with S = A)
+    /// H' = Phi(S H K), kept for `backward`   (Eq. (2.9.4) with S = D^^-1/2 A^ D^^-1/2; Eq. (2.9.3) with S = A)
     ///
     /// Shapes: H [N, F_in] -> H' [N, F_out]. `training` changes nothing here.
     /// Preconditions: H has N rows and F_in columns; otherwise it stops and names the shapes.
@@ -94,9 +94,9 @@ public final class GraphConvolution: Layer {
 
     /// From G = dJ/dH' (shape [N, F_out]) of the last forward pass: sets dJ/dK and returns dJ/dH [N, F_in].
     ///
-    ///     dJ/dZ = G (.) Phi'(Z)      (Eq. 1.3.4)
-    ///     dJ/dK = P^T dJ/dZ          (Eq. 1.3.7 with P = S H as the layer's input)
-    ///     dJ/dH = S^T dJ/dZ K^T      (Eq. 1.3.6, then back along the edges)
+    ///     dJ/dZ = G (.) Phi'(Z)      Eq. (1.3.4)
+    ///     dJ/dK = P^T dJ/dZ          (Eq. (1.3.7) with P = S H as the layer's input)
+    ///     dJ/dH = S^T dJ/dZ K^T      (Eq. (1.3.6), then back along the edges)
     ///
     /// Preconditions: a forward pass came first, and G has the shape of its output; otherwise it stops.
     public func backward(_ outputGradient: Tensor) -> Tensor {

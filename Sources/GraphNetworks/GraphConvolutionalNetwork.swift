@@ -1,5 +1,5 @@
 // GraphConvolutionalNetwork.swift: graph layers stacked, H^(l) = f(H^(l-1), A), H^(0) = X
-// (MLiS II Eq. 2.9.2), and the two-layer semi-supervised model of Eq. (2.9.5),
+// (MLiS II Eq. (2.9.2)), and the two-layer semi-supervised model of Eq. (2.9.5),
 //     Y^ = softmax(S ReLU(S X W^(0)) W^(1)),   S = D^^-1/2 A^ D^^-1/2
 // (the notes print A^ where the normalised matrix is meant: erratum E-49 (iii)).
 // Goals, in order: forward and backward through any number of layers, each a `GraphConvolution`;
@@ -23,7 +23,7 @@ public final class GraphConvolutionalNetwork: Layer {
     public let layers: [GraphConvolution]
 
     /// Preconditions: at least one layer; each layer's F_in is the previous layer's F_out; all layers
-    /// propagate along the same S (one graph, as the A of Eq. 2.9.2).
+    /// propagate along the same S (one graph, as the A of Eq. (2.9.2)).
     public init(layers: [GraphConvolution]) {
         require(!layers.isEmpty, "GraphConvolutionalNetwork: needs at least one layer")
         for (l, (previous, next)) in zip(layers, layers.dropFirst()).enumerated() {
@@ -37,7 +37,7 @@ public final class GraphConvolutionalNetwork: Layer {
     }
 
     /// Layers of the given widths [F_0, F_1, ..., F_L] on the graph S, weights drawn one layer after
-    /// the other by `weightInitialisation` (Xavier normal, MLiS II Eq. 1.6.4): every layer but the
+    /// the other by `weightInitialisation` (Xavier normal, MLiS II Eq. (1.6.4)): every layer but the
     /// last uses `hiddenActivation`, the last one the identity (`.linear`).
     public convenience init(widths: [Int], hiddenActivation: Activation, propagation: SparseMatrix,
                             weightInitialisation: Initialisation = .xavierNormal, generator: inout Xoshiro256StarStar) {
@@ -69,7 +69,7 @@ public final class GraphConvolutionalNetwork: Layer {
         set { for layer in layers { layer.propagation = newValue } }
     }
 
-    /// H^(L) from H^(0) = X, one `GraphConvolution.forward` per layer   (Eq. 2.9.2)
+    /// H^(L) from H^(0) = X, one `GraphConvolution.forward` per layer   Eq. (2.9.2)
     /// Shapes: X [N, F_0] -> H^(L) [N, F_L], the logits or the embedding.
     public func forward(_ x: Tensor, training: Bool = false) -> Tensor {
         layers.reduce(x) { h, layer in layer.forward(h, training: training) }
@@ -89,7 +89,7 @@ public final class GraphConvolutionalNetwork: Layer {
         }
     }
 
-    /// Y^ = softmax of every row of the logits   (Eq. 2.9.5), shape [N, classes].
+    /// Y^ = softmax of every row of the logits   Eq. (2.9.5), shape [N, classes].
     public func probabilities(_ x: Tensor) -> Tensor {
         forward(x).softmaxRows()
     }
@@ -109,7 +109,7 @@ public final class GraphConvolutionalNetwork: Layer {
     @discardableResult
     public func computeGradients(_ x: Tensor, loss: MaskedCrossEntropy, penalty: Penalty? = nil) -> Float {
         let (value, zGradient) = loss.evaluate(forward(x, training: true))
-        backward(zGradient)
+        _ = backward(zGradient)   // dJ/dX is not needed; the layers keep dJ/dW^(l)
         guard let penalty else { return value }
         penalty.addGradient(to: layers[0].parameters)
         return value + penalty.value(layers[0].parameters)
@@ -135,7 +135,7 @@ public final class GraphConvolutionalNetwork: Layer {
 }
 
 /// The identity matrix I_N, shape [N, N]: the features X = I of a graph whose nodes carry no
-/// features (MLiS II Sec. 2.9.2, after Eq. 2.9.2): node i's only feature is being node i.
+/// features (MLiS II Sec. 2.9.2, after Eq. (2.9.2)): node i's only feature is being node i.
 public func identityFeatures(_ nodeCount: Int) -> Tensor {
     diagonalMatrix([Float](repeating: 1, count: nodeCount))
 }

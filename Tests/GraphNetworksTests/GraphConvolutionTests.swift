@@ -1,5 +1,5 @@
 // Tests of GraphConvolution.swift and GraphConvolutionalNetwork.swift: the catalogue's two-layer GCN
-// on the path graph (WORKED-EXAMPLES.md Sec. 9.3, block G1; MLiS II Eq. 2.9.5, erratum E-49 (iii)),
+// on the path graph (WORKED-EXAMPLES.md Sec. 9.3, block G1; MLiS II Eq. (2.9.5), erratum E-49 (iii)),
 // finite-difference checks of every backward pass, ReLU's kink, and permutation equivariance.
 
 import Foundation
@@ -8,7 +8,7 @@ import Core
 import NeuralNetworks
 import GraphNetworks
 
-@Suite("Graph convolution layers (MLiS II Eqs. 2.9.2-2.9.5)")
+@Suite("Graph convolution layers (MLiS II Eq. (2.9.2), Eq. (2.9.3), Eq. (2.9.4), Eq. (2.9.5))")
 struct GraphConvolutionTests {
     /// The catalogue's G1 network: X = [[1,0],[0,1],[1,1]], W0 = [[1,-1,0.5],[0.5,1,-1]], W1 = [[1,0],[0,1],[1,-1]].
     let features = Tensor([[1, 0], [0, 1], [1, 1]])
@@ -39,7 +39,7 @@ struct GraphConvolutionTests {
         #expect(model.predictions(features) == [0, 0, 0])
     }
 
-    @Test("E-49 (iii): Eq. 2.9.5 as printed, with A^ = A + I instead of the normalised matrix, gives other numbers")
+    @Test("E-49 (iii): Eq. (2.9.5) as printed, with A^ = A + I instead of the normalised matrix, gives other numbers")
     func printedFormDiffers() {
         let printedModel = catalogueModel(pathGraph.propagationMatrix(.selfLoops))
         let printed = printedModel(features)

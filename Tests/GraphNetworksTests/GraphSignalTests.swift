@@ -1,5 +1,5 @@
 // Tests of GraphSignal.swift: diffusion x^(k+1) = S x^(k) and the polynomial filter sum_k h_k S^k x
-// (DL Padova "Graph Signal" L1040-1049, erratum E-70) with the catalogue's value (WORKED-EXAMPLES.md
+// (DL Padova "Graph Signal", erratum E-70) with the catalogue's value (WORKED-EXAMPLES.md
 // Sec. 9.3, block G2), the filter's gradient, and learning h by gradient descent.
 
 import Testing

@@ -5,7 +5,7 @@ import Core
 import GraphNetworks
 @testable import Exercises
 
-@Suite("Exercise 13: the normalised adjacency D^-1/2 (A + I) D^-1/2 (MLiS II Eq. 2.9.4)")
+@Suite("Exercise 13: the normalised adjacency D^-1/2 (A + I) D^-1/2 (MLiS II Eq. (2.9.4))")
 struct Exercise13NormalisedAdjacency {
     @Test("The path graph 0 - 1 - 2: [[1/2, 1/sqrt6, 0], [1/sqrt6, 1/3, 1/sqrt6], [0, 1/sqrt6, 1/2]]")
     func pathGraph() {

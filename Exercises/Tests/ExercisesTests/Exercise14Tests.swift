@@ -6,7 +6,7 @@ import NeuralNetworks
 import GraphNetworks
 @testable import Exercises
 
-@Suite("Exercise 14: one graph convolutional layer, H' = ReLU(S H K) (MLiS II Eq. 2.9.4)")
+@Suite("Exercise 14: one graph convolutional layer, H' = ReLU(S H K) (MLiS II Eq. (2.9.4))")
 struct Exercise14GraphConvolutionForward {
     let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
 
