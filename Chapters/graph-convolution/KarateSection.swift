@@ -74,8 +74,8 @@ private func untrainedEmbedding(_ club: KarateClub, options: ChapterOptions, res
 /// Eq. (2.9.5) trained on members 0 and 33 only; the 2-D logits drawn at a few epochs.
 private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions, results: inout KarateResults) throws {
     print("   Semi-supervised (Sec. 2.9.2): the two-layer GCN of Eq. (2.9.5), 34 -> 16 (ReLU) -> 2, X = I, is told only the factions")
-    print("   of members 0 and 33; the loss is the cross-entropy on those two. Adam (Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10), Eq. (1.5.11)), alpha = \(options.learningRate),"
-          + " \(options.epochs) epochs, seed \(options.seed).")
+    print("   of members 0 and 33; the loss is the cross-entropy on those two. Adam (Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10),")
+    print("   Eq. (1.5.11)), alpha = \(options.learningRate), \(options.epochs) epochs, seed \(options.seed).")
     let x = identityFeatures(34)
     let snapshots = Set([0, 10, 30, options.epochs])
     var snapshotLogits: [(epoch: Int, logits: Tensor, accuracy: Double)] = []

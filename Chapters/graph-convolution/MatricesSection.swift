@@ -27,10 +27,9 @@ func matricesSection(options: ChapterOptions) throws -> MatrixResults {
           + " (one 0 per connected component)\n")
 
     print("   Self-loops A^ = A + I and D^_ii = sum_j A^_ij (D^ is not defined in the notes: E-49) give D^ = diag(2, 3, 2), and")
-    let normalised = path.normalisedAdjacency().dense
-    results.normalisedOffDiagonal = normalised[0, 1]
-    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. (2.9.4); entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", normalised))
     let s = path.normalisedAdjacency()
+    results.normalisedOffDiagonal = s.dense[0, 1]
+    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. (2.9.4); entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", s.dense))
     let model = GraphConvolutionalNetwork(layers: [
         GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu, propagation: s),
         GraphConvolution(weights: Tensor([[1, 0], [0, 1], [1, -1]]), activation: .linear, propagation: s),
