@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ReinforcementLearning", dependencies: ["Core"], exclude: ["README.md"],
                 swiftSettings: fastMath),
         .target(name: "NeuralNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
-        .target(name: "GraphNetworks", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "GraphNetworks", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "SparseCoding", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
 
@@ -40,7 +40,7 @@ let package = Package(
                           path: "Chapters/linear-models"),
         .executableTarget(name: "q-learning", dependencies: ["Core", "ReinforcementLearning"],
                           path: "Chapters/q-learning"),
-        .executableTarget(name: "graph-convolution", dependencies: ["Core", "GraphNetworks"],
+        .executableTarget(name: "graph-convolution", dependencies: ["Core", "NeuralNetworks", "GraphNetworks"],
                           path: "Chapters/graph-convolution"),
         .executableTarget(name: "backprop", dependencies: ["Core", "NeuralNetworks"], path: "Chapters/backprop"),
         .executableTarget(name: "sparse-coding", dependencies: ["Core", "SparseCoding"],
@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
         .testTarget(name: "ReinforcementLearningTests", dependencies: ["Core", "ReinforcementLearning"]),
         .testTarget(name: "NeuralNetworksTests", dependencies: ["Core", "NeuralNetworks"]),
-        .testTarget(name: "GraphNetworksTests", dependencies: ["Core", "GraphNetworks"]),
+        .testTarget(name: "GraphNetworksTests", dependencies: ["Core", "NeuralNetworks", "GraphNetworks"]),
         .testTarget(name: "SparseCodingTests", dependencies: ["Core", "SparseCoding"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
     ]

@@ -47,7 +47,7 @@ private func writeAdjacencyImages(_ club: KarateClub, options: ChapterOptions) t
 
 /// Kipf & Welling's demonstration: a GCN with random weights already places the factions apart.
 private func untrainedEmbedding(_ club: KarateClub, options: ChapterOptions, results: inout KarateResults) throws {
-    print("   An untrained GCN, 34 -> 4 -> 4 -> 2 with tanh, Xavier weights (Eq. 1.6.4), X = I: every member becomes a point")
+    print("   An untrained GCN, 34 -> 4 -> 4 -> 2 with tanh, Xavier weights (Eq. (1.6.4)), X = I: every member becomes a point")
     print("   in the plane. How well does the best straight line split the factions there?")
     let embedding = club.untrainedEmbedding(seed: options.seed)
     results.untrainedSeparation = club.separation(of: embedding)
@@ -74,16 +74,16 @@ private func untrainedEmbedding(_ club: KarateClub, options: ChapterOptions, res
 /// Eq. (2.9.5) trained on members 0 and 33 only; the 2-D logits drawn at a few epochs.
 private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions, results: inout KarateResults) throws {
     print("   Semi-supervised (Sec. 2.9.2): the two-layer GCN of Eq. (2.9.5), 34 -> 16 (ReLU) -> 2, X = I, is told only the factions")
-    print("   of members 0 and 33; the loss is the cross-entropy on those two. Adam (Eqs. 1.5.8-1.5.11), alpha = \(options.learningRate),"
-          + " \(options.epochs) epochs, seed \(options.seed).")
-    let (x, s) = (identityFeatures(34), club.graph.normalizedAdjacency())
+    print("   of members 0 and 33; the loss is the cross-entropy on those two. Adam (Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10),")
+    print("   Eq. (1.5.11)), alpha = \(options.learningRate), \(options.epochs) epochs, seed \(options.seed).")
+    let x = identityFeatures(34)
     let snapshots = Set([0, 10, 30, options.epochs])
     var snapshotLogits: [(epoch: Int, logits: Tensor, accuracy: Double)] = []
     var accuracies: [Double] = []
     var progress = ProgressLine(total: options.epochs, label: "   epoch")
     let (model, losses) = try club.trainSemiSupervised(seed: options.seed, epochs: options.epochs,
                                                        learningRate: options.learningRate) { epoch, model in
-        let logits = model.output(x, propagation: s)
+        let logits = model(x)
         let accuracy = club.unlabelledAccuracy(logits.argmaxPerRow())
         if epoch > 0 {
             accuracies.append(accuracy)
@@ -98,7 +98,7 @@ private func semiSupervisedTraining(_ club: KarateClub, options: ChapterOptions,
         figures.append(try options.figurePath("karate-embedding-epoch-\(epoch).svg"))
         try embeddingPlot(logits, club: club, title: title).write(to: figures.last!)
     }
-    let predictions = model.predictions(x, propagation: s)
+    let predictions = model.predictions(x)
     results.accuracy = club.unlabelledAccuracy(predictions)
     results.correct = club.unlabelledMembers.filter { predictions[$0] == club.factions[$0] }.count
     results.finalLoss = losses.last ?? .nan

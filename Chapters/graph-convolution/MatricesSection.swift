@@ -3,42 +3,42 @@
 // and what the naive propagation A H of Eq. (2.9.3) gets wrong.
 
 import Core
+import NeuralNetworks
 import GraphNetworks
 
 struct MatrixResults {
     var laplacianEigenvalues: [Double] = []
-    var normalizedOffDiagonal: Float = 0
+    var normalisedOffDiagonal: Float = 0
     var softmaxFirstRow: [Float] = []
     var componentsAfterToggle = 0
     var naiveGrowth = 0.0
-    var normalizedGrowth = 0.0
+    var normalisedGrowth = 0.0
 }
 
 func matricesSection(options: ChapterOptions) throws -> MatrixResults {
     var results = MatrixResults()
     let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
-    print("1. A graph as matrices (MLiS II Sec. 2.9.1; DL Padova L1036): the path 0 - 1 - 2")
+    print("1. A graph as matrices (MLiS II Sec. 2.9.1; DL Padova \"Classification/Regression on Graphs\"): the path 0 - 1 - 2")
     print(matrixText("adjacency A", path.adjacency))
-    print("   degree d(v_i) = sum_j e_ij (Eq. 2.9.1): \(path.degrees.map { formatted($0, digits: 0) }.joined(separator: ", "))")
+    print("   degree d(v_i) = sum_j e_ij (Eq. (2.9.1)): \(path.degrees.map { formatted($0, digits: 0) }.joined(separator: ", "))")
     print(matrixText("Laplacian L = D - A (L_ij = -A_ij off the diagonal, L_ii = d_i: E-69)", path.laplacian))
     results.laplacianEigenvalues = symmetricEigenvalues(path.laplacian)
     print("   eigenvalues of L: \(results.laplacianEigenvalues.map { formatted($0, digits: 4) }.joined(separator: ", "))"
           + " (one 0 per connected component)\n")
 
     print("   Self-loops A^ = A + I and D^_ii = sum_j A^_ij (D^ is not defined in the notes: E-49) give D^ = diag(2, 3, 2), and")
-    let normalized = path.normalizedAdjacency().dense
-    results.normalizedOffDiagonal = normalized[0, 1]
-    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. 2.9.4; entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", normalized))
+    let s = path.normalisedAdjacency()
+    results.normalisedOffDiagonal = s.dense[0, 1]
+    print(matrixText("D^-1/2 A^ D^-1/2 (Eq. (2.9.4); entries 1/2, 1/sqrt(6) = 0.4082, 1/3)", s.dense))
     let model = GraphConvolutionalNetwork(layers: [
-        GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu),
-        GraphConvolution(weights: Tensor([[1, 0], [0, 1], [1, -1]]), activation: .identity),
+        GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu, propagation: s),
+        GraphConvolution(weights: Tensor([[1, 0], [0, 1], [1, -1]]), activation: .linear, propagation: s),
     ])
     let x = Tensor([[1, 0], [0, 1], [1, 1]])
-    let s = path.normalizedAdjacency()
     print("   The two-layer GCN of Eq. (2.9.5), softmax(S ReLU(S X W0) W1) with S = D^-1/2 A^ D^-1/2 (the notes print A^: E-49),")
     print("   X = [[1,0],[0,1],[1,1]], W0 = [[1,-1,0.5],[0.5,1,-1]], W1 = [[1,0],[0,1],[1,-1]]:")
-    print(matrixText("hidden H = ReLU(S X W0)", model.layerOutputs(x, propagation: s)[0]))
-    let probabilities = model.probabilities(x, propagation: s)
+    print(matrixText("hidden H = ReLU(S X W0)", model.layerOutputs(x)[0]))
+    let probabilities = model.probabilities(x)
     results.softmaxFirstRow = probabilities.row(0)
     print(matrixText("Y^ = softmax(S H W1), one row per node", probabilities) + "\n")
 
@@ -83,14 +83,14 @@ private func naivePropagationSection(results: inout MatrixResults) throws {
     let x = generator.normalTensor(shape: [34, 1])
     let norm = { (t: Tensor) in Double(t.dot(t)).squareRoot() }
     let naive = diffusionSequence(x, shift: club.graph.propagationMatrix(.naive), count: 11)
-    let normalized = diffusionSequence(x, shift: club.graph.propagationMatrix(.normalized), count: 11)
+    let normalised = diffusionSequence(x, shift: club.graph.propagationMatrix(.normalised), count: 11)
     results.naiveGrowth = norm(naive[10]) / norm(x)
-    results.normalizedGrowth = norm(normalized[10]) / norm(x)
+    results.normalisedGrowth = norm(normalised[10]) / norm(x)
     let largest = symmetricEigenvalues(club.graph.adjacency).last!
     print("   On the karate club, ten layers' worth of propagation of a random signal x (seed 23):")
     print("     ||A^10 x|| / ||x|| = \(formatted(results.naiveGrowth, digits: 0)) (the largest eigenvalue of A is"
           + " \(formatted(largest, digits: 4)), and high-degree members dominate)")
-    print("     ||(D^-1/2 A^ D^-1/2)^10 x|| / ||x|| = \(formatted(results.normalizedGrowth)) (its eigenvalues lie in [-1, 1])\n")
+    print("     ||(D^-1/2 A^ D^-1/2)^10 x|| / ||x|| = \(formatted(results.normalisedGrowth)) (its eigenvalues lie in [-1, 1])\n")
 }
 
 /// A matrix printed under a heading, one indented row per line, 4 decimals.

@@ -1,4 +1,4 @@
-// Graph signals and filters (DL Padova "Graph Signal" L1040-1049): diffusion, the polynomial filter of
+// Graph signals and filters (DL Padova "Graph Signal"): diffusion, the polynomial filter of
 // the catalogue (WORKED-EXAMPLES.md Sec. 9.3, block G2), and learning a filter's coefficients.
 
 import Core
@@ -13,7 +13,7 @@ struct SignalResults {
 
 func signalSection(options: ChapterOptions) throws -> SignalResults {
     var results = SignalResults()
-    print("4. Graph signals and filters (DL Padova \"Graph Signal\", L1040-1049)")
+    print("4. Graph signals and filters (DL Padova \"Graph Signal\")")
     let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
     let x = Tensor(column: [1, 0, 0])
     let sequence = diffusionSequence(x, shift: path.sparseAdjacency, count: 3)
@@ -25,7 +25,7 @@ func signalSection(options: ChapterOptions) throws -> SignalResults {
     print("   y = x + 0.5 S x + 0.25 S^2 x = (\(vectorText(results.catalogueOutput))).")
 
     let club = try KarateClub.load()
-    let s = club.graph.normalizedAdjacency()
+    let s = club.graph.normalisedAdjacency()
     var generator = Xoshiro256StarStar(seed: options.seed)
     let signals = generator.normalTensor(shape: [34, 20])
     let truth = GraphFilter(coefficients: [0.2, 0.5, 0.3])
@@ -36,14 +36,14 @@ func signalSection(options: ChapterOptions) throws -> SignalResults {
     results.truth = truth.coefficients
     results.learnt = learnt.coefficients
     results.leastSquares = try GraphFilter.leastSquares(signals: signals, targets: targets, shift: s, taps: 3)
-    print("   Learning a filter (L1047-1049): on the karate club with S = D^-1/2 A^ D^-1/2, 20 random signals x (seed \(options.seed))")
+    print("   Learning a filter (DL Padova \"Learning graph Filters\"): on the karate club with S = D^-1/2 A^ D^-1/2, 20 random signals x (seed \(options.seed))")
     print("   and targets y = H(S) x + noise (sd 0.05) made with h = (\(vectorText(truth.coefficients))). Gradient descent on")
     print("   J(h) = ||sum_k h_k S^k X - Y||^2 / (2 N M), from h = 0, alpha = 1, \(steps) steps:")
     print("     learnt h = (\(vectorText(learnt.coefficients))), least squares (normal equations, Double) h = ("
           + results.leastSquares.map { formatted($0) }.joined(separator: ", ") + ")")
     print("     J: \(formatted(history.first!, digits: 5)) -> \(formatted(history.last!, digits: 5)) (the noise's own share is 0.05^2 / 2 = 0.00125)")
 
-    var plot = LinePlot(title: "Learning a graph filter h by gradient descent (DL Padova L1049)", xLabel: "step",
+    var plot = LinePlot(title: "Learning a graph filter h by gradient descent (DL Padova \"Graph Signal\")", xLabel: "step",
                         yLabel: "mean squared error J(h)", logY: true)
     plot.add(x: (1...history.count).map(Double.init), y: history, name: "J(h), alpha = 1")
     let figure = try options.figurePath("graph-filter-learning.svg")

@@ -28,11 +28,11 @@ func run() throws {
 
     print(summaryLine([
         "path_laplacian_eigenvalues": matrices.laplacianEigenvalues.map { formatted($0) }.joined(separator: "/"),
-        "path_normalized_adjacency_01": formatted(matrices.normalizedOffDiagonal),
+        "path_normalised_adjacency_01": formatted(matrices.normalisedOffDiagonal),
         "gcn_g1_softmax_row0": matrices.softmaxFirstRow.map { formatted($0) }.joined(separator: "/"),
         "fig_2.9.3_components_after_one_change": "\(matrices.componentsAfterToggle)",
         "karate_naive_growth_10_steps": formatted(matrices.naiveGrowth, digits: 0),
-        "karate_normalized_growth_10_steps": formatted(matrices.normalizedGrowth),
+        "karate_normalised_growth_10_steps": formatted(matrices.normalisedGrowth),
         "filter_g2_output": signals.catalogueOutput.map { formatted($0) }.joined(separator: "/"),
         "filter_true_h": signals.truth.map { formatted($0) }.joined(separator: "/"),
         "filter_learnt_h": signals.learnt.map { formatted($0) }.joined(separator: "/"),

@@ -1,6 +1,6 @@
 // Graph.swift: an undirected graph G = (V, E) from its edge list, its adjacency matrix A, the
-// degree (MLiS II Sec. 2.9.1, Eq. 2.9.1), the degree matrix D and the Laplacian L = D - A
-// (DL Padova "Classification/Regression on Graphs", L1036; erratum E-69).
+// degree (MLiS II Sec. 2.9.1, Eq. (2.9.1)), the degree matrix D and the Laplacian L = D - A
+// (DL Padova "Classification/Regression on Graphs"; erratum E-69).
 // Goals, in order: a graph that is always valid (every edge names two existing nodes, A = A^T);
 // the notes' definitions, one function each; plain loops (graphs here have tens of nodes, and the
 // propagation that runs in training loops is the sparse product of SparseMatrix.swift).
@@ -16,7 +16,7 @@ import Core
 /// ```
 ///
 /// The edge {i, j} is stored once, with i < j; the adjacency matrix holds it twice, A_ij = A_ji = w_ij.
-/// A has no self-loops (A_ii = 0, MLiS II Fig. 2.9.2): they are added by A^ = A + I (Eq. 2.9.4).
+/// A has no self-loops (A_ii = 0, MLiS II Fig. 2.9.2): they are added by A^ = A + I (Eq. (2.9.4)).
 public struct Graph: Equatable, Sendable {
     /// One undirected edge {first, second} with first < second.
     public struct Edge: Equatable, Hashable, Sendable {
@@ -46,7 +46,7 @@ public struct Graph: Equatable, Sendable {
             require(i >= 0 && i < nodeCount && j >= 0 && j < nodeCount,
                     "Graph: edge \(index) (\(i), \(j)) names node \(i >= 0 && i < nodeCount ? j : i), "
                     + "but the graph has the nodes 0..<\(nodeCount)")
-            require(i != j, "Graph: edge \(index) (\(i), \(j)) is a self-loop; A has none (self-loops enter as A + I, Eq. 2.9.4)")
+            require(i != j, "Graph: edge \(index) (\(i), \(j)) is a self-loop; A has none (self-loops enter as A + I, Eq. (2.9.4))")
             require(weight > 0 && weight.isFinite, "Graph: edge \(index) (\(i), \(j)) has weight \(weight); weights must be positive")
             let edge = Edge(first: min(i, j), second: max(i, j), weight: weight)
             require(seen.insert(edge.first * nodeCount + edge.second).inserted,
@@ -67,7 +67,7 @@ public struct Graph: Equatable, Sendable {
         var weighted: [(Int, Int, Float)] = []
         for i in 0..<n {
             require(adjacency[i, i] == 0,
-                    "Graph(adjacency:): A[\(i), \(i)] = \(adjacency[i, i]); A has no self-loops (they enter as A + I, Eq. 2.9.4)")
+                    "Graph(adjacency:): A[\(i), \(i)] = \(adjacency[i, i]); A has no self-loops (they enter as A + I, Eq. (2.9.4))")
             for j in (i + 1)..<max(n, i + 1) {
                 let (forward, backward) = (adjacency[i, j], adjacency[j, i])
                 require(forward == backward,
@@ -90,7 +90,7 @@ public struct Graph: Equatable, Sendable {
         return a
     }
 
-    /// The degree d(v_i) = sum_j e_ij of every node   (MLiS II Eq. 2.9.1): the number of neighbours,
+    /// The degree d(v_i) = sum_j e_ij of every node   (MLiS II Eq. (2.9.1)): the number of neighbours,
     /// or the sum of the edge weights on a weighted graph. Equal to the row sums of A.
     public var degrees: [Float] {
         var d = [Float](repeating: 0, count: nodeCount)
@@ -106,7 +106,7 @@ public struct Graph: Equatable, Sendable {
         diagonalMatrix(degrees)
     }
 
-    /// The graph Laplacian L = D - A, shape [N, N]   (DL Padova L1036).
+    /// The graph Laplacian L = D - A, shape [N, N]   (DL Padova "Classification/Regression on Graphs").
     /// Off the diagonal L_ij = -A_ij = -w_ij; on it L_ii = d_i (the notes give only the first: E-69).
     /// L is symmetric and positive semidefinite; its eigenvalue 0 appears once per connected component.
     public var laplacian: Tensor {

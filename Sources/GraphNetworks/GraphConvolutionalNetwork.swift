@@ -1,43 +1,52 @@
 // GraphConvolutionalNetwork.swift: graph layers stacked, H^(l) = f(H^(l-1), A), H^(0) = X
-// (MLiS II Eq. 2.9.2), and the two-layer semi-supervised model of Eq. (2.9.5),
+// (MLiS II Eq. (2.9.2)), and the two-layer semi-supervised model of Eq. (2.9.5),
 //     Y^ = softmax(S ReLU(S X W^(0)) W^(1)),   S = D^^-1/2 A^ D^^-1/2
 // (the notes print A^ where the normalised matrix is meant: erratum E-49 (iii)).
 // Goals, in order: forward and backward through any number of layers, each a `GraphConvolution`;
 // the softmax kept in the loss (MaskedCrossEntropy), so the network's output is the logits; training
-// with any `Optimizer`, stopped with `DivergenceError` if the loss stops being finite.
+// with any NeuralNetworks `Optimiser`, stopped with `DivergenceError` if the loss stops being finite.
 
 import Core
+import NeuralNetworks
 
-/// A stack of graph convolutional layers. The last layer's output is the logits (or, untrained, an
-/// embedding: with 2 outputs, a point in the plane for every node).
+/// A stack of graph convolutional layers on one graph, itself a `Layer`. The last layer's output is
+/// the logits (or, untrained, an embedding: with 2 outputs, a point in the plane for every node).
 ///
 /// ```swift
 /// var generator = Xoshiro256StarStar(seed: 1)
-/// var model = GraphConvolutionalNetwork.twoLayer(inputs: 34, hidden: 16, classes: 2, generator: &generator)
-/// let logits = model.output(features, propagation: club.graph.normalizedAdjacency())   // [34, 2]
+/// let s = club.graph.normalisedAdjacency()
+/// let model = GraphConvolutionalNetwork.twoLayer(inputs: 34, hidden: 16, classes: 2, propagation: s,
+///                                                generator: &generator)
+/// let logits = model(identityFeatures(34))   // [34, 2]
 /// ```
-public struct GraphConvolutionalNetwork: Sendable {
-    public var layers: [GraphConvolution]
+public final class GraphConvolutionalNetwork: Layer {
+    public let layers: [GraphConvolution]
 
-    /// Preconditions: at least one layer; each layer's F_in is the previous layer's F_out.
+    /// Preconditions: at least one layer; each layer's F_in is the previous layer's F_out; all layers
+    /// propagate along the same S (one graph, as the A of Eq. (2.9.2)).
     public init(layers: [GraphConvolution]) {
         require(!layers.isEmpty, "GraphConvolutionalNetwork: needs at least one layer")
         for (l, (previous, next)) in zip(layers, layers.dropFirst()).enumerated() {
             requireShapes(previous.outputCount == next.inputCount,
                           "GraphConvolutionalNetwork (the weights of layers \(l) and \(l + 1))",
-                          previous.weights.shape, next.weights.shape)
+                          previous.weights.value.shape, next.weights.value.shape)
+            require(previous.propagation == next.propagation,
+                    "GraphConvolutionalNetwork: layers \(l) and \(l + 1) propagate along different graphs")
         }
         self.layers = layers
     }
 
-    /// Layers of the given widths [F_0, F_1, ..., F_L] with Xavier normal weights (MLiS II Eq. 1.6.4):
-    /// every layer but the last uses `hiddenActivation`, the last one the identity.
-    public init(widths: [Int], hiddenActivation: Activation, generator: inout Xoshiro256StarStar) {
+    /// Layers of the given widths [F_0, F_1, ..., F_L] on the graph S, weights drawn one layer after
+    /// the other by `weightInitialisation` (Xavier normal, MLiS II Eq. (1.6.4)): every layer but the
+    /// last uses `hiddenActivation`, the last one the identity (`.linear`).
+    public convenience init(widths: [Int], hiddenActivation: Activation, propagation: SparseMatrix,
+                            weightInitialisation: Initialisation = .xavierNormal, generator: inout Xoshiro256StarStar) {
         require(widths.count >= 2, "GraphConvolutionalNetwork: widths \(widths) need an input and an output width")
         var layers: [GraphConvolution] = []
         for l in 0..<(widths.count - 1) {
             layers.append(GraphConvolution(inputs: widths[l], outputs: widths[l + 1],
-                                           activation: l == widths.count - 2 ? .identity : hiddenActivation,
+                                           activation: l == widths.count - 2 ? .linear : hiddenActivation,
+                                           propagation: propagation, weightInitialisation: weightInitialisation,
                                            generator: &generator))
         }
         self.init(layers: layers)
@@ -45,101 +54,79 @@ public struct GraphConvolutionalNetwork: Sendable {
 
     /// The model of Eq. (2.9.5): W^(0) [inputs, hidden] with ReLU, then W^(1) [hidden, classes] giving
     /// the logits (the softmax is applied by `probabilities` and by the loss).
-    public static func twoLayer(inputs: Int, hidden: Int, classes: Int, generator: inout Xoshiro256StarStar)
-        -> GraphConvolutionalNetwork
-    {
-        GraphConvolutionalNetwork(widths: [inputs, hidden, classes], hiddenActivation: .relu, generator: &generator)
+    public static func twoLayer(inputs: Int, hidden: Int, classes: Int, propagation: SparseMatrix,
+                                generator: inout Xoshiro256StarStar) -> GraphConvolutionalNetwork {
+        GraphConvolutionalNetwork(widths: [inputs, hidden, classes], hiddenActivation: .relu, propagation: propagation,
+                                  generator: &generator)
     }
 
     /// The weights of every layer, in order (W^(0), W^(1), ...): what an optimiser updates.
-    public var parameters: [Tensor] {
-        get { layers.map(\.weights) }
-        set {
-            require(newValue.map(\.shape) == layers.map(\.weights.shape),
-                    "GraphConvolutionalNetwork.parameters: shapes \(newValue.map(\.shape)) do not match \(layers.map(\.weights.shape))")
-            for l in layers.indices { layers[l].weights = newValue[l] }
-        }
+    public var parameters: [Parameter] { layers.flatMap(\.parameters) }
+
+    /// The graph every layer propagates along; setting it moves the whole network to another graph.
+    public var propagation: SparseMatrix {
+        get { layers[0].propagation }
+        set { for layer in layers { layer.propagation = newValue } }
     }
 
-    /// H^(L) from H^(0) = X, one `GraphConvolution.forward` per layer (Eq. 2.9.2), and every layer's cache.
-    /// Preconditions: S is [N, N] and X is [N, F_0].
-    public func forward(_ x: Tensor, propagation s: SparseMatrix) -> (output: Tensor, caches: [GraphConvolution.Cache]) {
-        var h = x
-        var caches: [GraphConvolution.Cache] = []
-        for layer in layers {
-            let (output, cache) = layer.forward(h, propagation: s)
-            caches.append(cache)
-            h = output
-        }
-        return (h, caches)
+    /// H^(L) from H^(0) = X, one `GraphConvolution.forward` per layer   Eq. (2.9.2)
+    /// Shapes: X [N, F_0] -> H^(L) [N, F_L], the logits or the embedding.
+    public func forward(_ x: Tensor, training: Bool = false) -> Tensor {
+        layers.reduce(x) { h, layer in layer.forward(h, training: training) }
     }
 
-    /// The last layer's output H^(L), shape [N, F_L]: the logits, or the embedding.
-    public func output(_ x: Tensor, propagation s: SparseMatrix) -> Tensor {
-        forward(x, propagation: s).output
+    /// dJ/dX from dJ/dH^(L), through the layers last to first; sets every layer's dJ/dW^(l).
+    public func backward(_ outputGradient: Tensor) -> Tensor {
+        layers.reversed().reduce(outputGradient) { gradient, layer in layer.backward(gradient) }
     }
 
     /// Every layer's output H^(1), ..., H^(L).
-    public func layerOutputs(_ x: Tensor, propagation s: SparseMatrix) -> [Tensor] {
-        forward(x, propagation: s).caches.map(\.output)
+    public func layerOutputs(_ x: Tensor) -> [Tensor] {
+        var h = x
+        return layers.map { layer in
+            h = layer.forward(h)
+            return h
+        }
     }
 
-    /// Y^ = softmax of every row of the logits   (Eq. 2.9.5), shape [N, classes].
-    public func probabilities(_ x: Tensor, propagation s: SparseMatrix) -> Tensor {
-        output(x, propagation: s).softmaxRows()
+    /// Y^ = softmax of every row of the logits   Eq. (2.9.5), shape [N, classes].
+    public func probabilities(_ x: Tensor) -> Tensor {
+        forward(x).softmaxRows()
     }
 
     /// The class of largest probability of every node.
-    public func predictions(_ x: Tensor, propagation s: SparseMatrix) -> [Int] {
-        output(x, propagation: s).argmaxPerRow()
+    public func predictions(_ x: Tensor) -> [Int] {
+        forward(x).argmaxPerRow()
     }
 
-    /// Backpropagation through the layers, last to first: from dJ/dH^(L), the gradient of every
-    /// layer's weights (in the order of `parameters`) and dJ/dX.
-    public func backward(_ outputGradient: Tensor, caches: [GraphConvolution.Cache], propagation s: SparseMatrix)
-        -> (weightGradients: [Tensor], inputGradient: Tensor)
-    {
-        require(caches.count == layers.count, "GraphConvolutionalNetwork.backward: \(caches.count) caches for \(layers.count) layers")
-        var gradient = outputGradient
-        var weightGradients: [Tensor] = []
-        for l in layers.indices.reversed() {
-            let (inputGradient, weightGradient) = layers[l].backward(gradient, cache: caches[l], propagation: s)
-            weightGradients.append(weightGradient)
-            gradient = inputGradient
-        }
-        return (weightGradients.reversed(), gradient)
+    /// The four steps of MLiS II Sec. 1.3 for the masked loss: the forward pass on X, J and dJ/dZ on the
+    /// labelled nodes, the backward pass, which leaves dJ/dW^(l) in every layer's `weights.gradient`.
+    /// Returns J.
+    ///
+    /// `penalty` applies to the first layer's weights only, as Kipf & Welling's weight decay does
+    /// (their (lambda/2) ||W^(0)||^2 is `Penalty.l2(lambda / 2)`: Eq. (1.7.2)'s lambda, halved, E-53);
+    /// its value is added to J and its gradient to dJ/dW^(0).
+    @discardableResult
+    public func computeGradients(_ x: Tensor, loss: MaskedCrossEntropy, penalty: Penalty? = nil) -> Float {
+        let (value, zGradient) = loss.evaluate(forward(x, training: true))
+        _ = backward(zGradient)   // dJ/dX is not needed; the layers keep dJ/dW^(l)
+        guard let penalty else { return value }
+        penalty.addGradient(to: layers[0].parameters)
+        return value + penalty.value(layers[0].parameters)
     }
 
-    /// The masked loss J and its gradient with respect to every layer's weights, with an optional
-    /// L2 penalty (weightDecay / 2) ||W^(0)||^2 on the first layer, as Kipf & Welling use.
-    public func lossAndGradients(_ x: Tensor, propagation s: SparseMatrix, loss: MaskedCrossEntropy,
-                                 weightDecay: Float = 0) -> (loss: Float, gradients: [Tensor]) {
-        let (logits, caches) = forward(x, propagation: s)
-        let evaluated = loss.evaluate(logits)
-        var value = evaluated.loss
-        var gradients = backward(evaluated.gradient, caches: caches, propagation: s).weightGradients
-        if weightDecay > 0 {
-            value += weightDecay / 2 * layers[0].weights.dot(layers[0].weights)
-            gradients[0].add(layers[0].weights, scaledBy: weightDecay)
-        }
-        return (value, gradients)
-    }
-
-    /// Full-batch training on one graph: `epochs` steps of `optimizer` on the masked loss. Returns the
+    /// Full-batch training on the graph: `epochs` steps of `optimiser` on the masked loss. Returns the
     /// loss before each step; `afterEpoch(epoch, loss)` runs after each (epoch counts from 1).
     /// Throws `DivergenceError` if the loss becomes NaN or infinite.
     @discardableResult
-    public mutating func train(_ x: Tensor, propagation s: SparseMatrix, loss: MaskedCrossEntropy, epochs: Int,
-                               optimizer: inout some Optimizer, weightDecay: Float = 0,
-                               afterEpoch: (Int, Float) -> Void = { _, _ in }) throws -> [Float] {
+    public func train(_ x: Tensor, loss: MaskedCrossEntropy, epochs: Int, optimiser: inout some Optimiser,
+                      penalty: Penalty? = nil, afterEpoch: (Int, Float) -> Void = { _, _ in }) throws -> [Float] {
         require(epochs >= 0, "GraphConvolutionalNetwork.train: epochs must be >= 0, got \(epochs)")
         var history: [Float] = []
         for epoch in stride(from: 1, through: epochs, by: 1) {
-            let (value, gradients) = lossAndGradients(x, propagation: s, loss: loss, weightDecay: weightDecay)
+            let value = computeGradients(x, loss: loss, penalty: penalty)
             try DivergenceError.check(value, step: epoch)
-            var weights = parameters
-            optimizer.update(&weights, gradients: gradients)
-            parameters = weights
+            optimiser.update(parameters)
             history.append(value)
             afterEpoch(epoch, value)
         }
@@ -148,7 +135,7 @@ public struct GraphConvolutionalNetwork: Sendable {
 }
 
 /// The identity matrix I_N, shape [N, N]: the features X = I of a graph whose nodes carry no
-/// features (MLiS II Sec. 2.9.2, after Eq. 2.9.2): node i's only feature is being node i.
+/// features (MLiS II Sec. 2.9.2, after Eq. (2.9.2)): node i's only feature is being node i.
 public func identityFeatures(_ nodeCount: Int) -> Tensor {
     diagonalMatrix([Float](repeating: 1, count: nodeCount))
 }

@@ -1,5 +1,5 @@
 // GraphSignal.swift: graph signals, diffusion and polynomial graph filters, and learning a filter's
-// coefficients by gradient descent. DL Padova "Graph Signal" L1040-1049 (erratum E-70).
+// coefficients by gradient descent. DL Padova "Graph Signal" (erratum E-70).
 // Goals, in order: the notes' formulas, one function each; the filter's gradient exact (checked by
 // finite differences) and its learning checked against the least-squares solution in Double;
 // products through the sparse kernel.
@@ -15,7 +15,7 @@
 import Core
 
 /// The diffusion sequence x^(0) = X, x^(k+1) = S x^(k), for k = 0..<count: [X, S X, S^2 X, ...],
-/// each of shape [N, M]   (DL Padova L1040). Preconditions: S is [N, N], X is [N, M], count >= 1.
+/// each of shape [N, M]   (DL Padova "Graph Signal"). Preconditions: S is [N, N], X is [N, M], count >= 1.
 public func diffusionSequence(_ x: Tensor, shift s: SparseMatrix, count: Int) -> [Tensor] {
     require(count >= 1, "diffusionSequence: count must be >= 1, got \(count)")
     requireShapes(s.rows == s.columns && x.rank == 2 && x.rows == s.columns, "diffusionSequence (S x)",
@@ -25,7 +25,7 @@ public func diffusionSequence(_ x: Tensor, shift s: SparseMatrix, count: Int) ->
     return sequence
 }
 
-/// The polynomial graph filter H(S) = sum_(k=0)^(K-1) h_k S^k   (DL Padova L1042-1047).
+/// The polynomial graph filter H(S) = sum_(k=0)^(K-1) h_k S^k   (DL Padova "Graph Signal", "Graph convolution filters").
 ///
 /// ```swift
 /// let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
@@ -49,7 +49,7 @@ public struct GraphFilter: Equatable, Sendable {
 
     public var taps: Int { coefficients.count }
 
-    /// y^ = sum_k h_k S^k X   (DL Padova L1047), shape [N, M].
+    /// y^ = sum_k h_k S^k X   (DL Padova "Graph Signal", "Learning graph Filters"), shape [N, M].
     public func apply(_ x: Tensor, shift s: SparseMatrix) -> Tensor {
         combine(diffusionSequence(x, shift: s, count: taps))
     }
@@ -75,7 +75,8 @@ public struct GraphFilter: Equatable, Sendable {
     }
 
     /// Learns h by gradient descent from the current coefficients: h <- h - alpha dJ/dh, `steps` times,
-    /// on the signals X (columns) and their targets Y   (DL Padova L1049: h* = argmin_h sum L(f_h(x, S), y)).
+    /// on the signals X (columns) and their targets Y (DL Padova "Graph Signal", "Learning graph Filters":
+    /// h* = argmin_h sum L(f_h(x, S), y)).
     /// Returns the loss before each step. Throws `DivergenceError` if the loss stops being finite
     /// (alpha too large for S: with S = D^^-1/2 A^ D^^-1/2 and the mean loss, alpha = 1 is safe).
     @discardableResult

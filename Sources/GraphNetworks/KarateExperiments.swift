@@ -6,6 +6,7 @@
 //      and the factions already lie apart.
 
 import Core
+import NeuralNetworks
 
 extension KarateClub {
     /// The members whose faction the semi-supervised model is told: Mr. Hi (0) and the Officer (33).
@@ -29,35 +30,36 @@ extension KarateClub {
         return accuracy(predicted: members.map { predictions[$0] }, truth: members.map { factions[$0] })
     }
 
-    /// The two-layer GCN of Eq. (2.9.5), W^(0) [34, hidden] and W^(1) [hidden, 2], with Xavier weights
-    /// drawn from `seed`, trained with Adam for `epochs` full-batch steps on X = I and
-    /// S = D^^-1/2 A^ D^^-1/2. Returns the model and the loss before every step. `afterEpoch(epoch, model)`
-    /// runs once before training with epoch 0 and then after every step (the chapter draws the embedding there).
+    /// The two-layer GCN of Eq. (2.9.5), W^(0) [34, hidden] and W^(1) [hidden, 2], with Xavier normal
+    /// weights drawn from `seed`, trained with NeuralNetworks' Adam for `epochs` full-batch steps on
+    /// X = I and S = D^^-1/2 A^ D^^-1/2. Returns the model and the loss before every step.
+    /// `afterEpoch(epoch, model)` runs once before training with epoch 0 and then after every step (the
+    /// chapter draws the embedding there). Adam keeps the notes' defaults but alpha (Kipf & Welling's 0.01).
     public func trainSemiSupervised(seed: UInt64, hidden: Int = 16, epochs: Int = 200, learningRate: Float = 0.01,
                                     afterEpoch: (Int, GraphConvolutionalNetwork) -> Void = { _, _ in }) throws
         -> (model: GraphConvolutionalNetwork, losses: [Float])
     {
         var generator = Xoshiro256StarStar(seed: seed)
-        var model = GraphConvolutionalNetwork.twoLayer(inputs: graph.nodeCount, hidden: hidden,
-                                                       classes: Self.factionNames.count, generator: &generator)
-        var optimizer = Adam(learningRate: learningRate)
-        let (x, s, loss) = (identityFeatures(graph.nodeCount), graph.normalizedAdjacency(), semiSupervisedLoss)
+        let model = GraphConvolutionalNetwork.twoLayer(inputs: graph.nodeCount, hidden: hidden, classes: Self.factionNames.count,
+                                                       propagation: graph.normalisedAdjacency(), generator: &generator)
+        var optimiser = Adam(learningRate: learningRate)
+        let (x, loss) = (identityFeatures(graph.nodeCount), semiSupervisedLoss)
         var losses: [Float] = []
         afterEpoch(0, model)
         for epoch in stride(from: 1, through: epochs, by: 1) {
-            losses += try model.train(x, propagation: s, loss: loss, epochs: 1, optimizer: &optimizer)
+            losses += try model.train(x, loss: loss, epochs: 1, optimiser: &optimiser)
             afterEpoch(epoch, model)
         }
         return (model, losses)
     }
 
     /// The 2-D output [34, 2] of an untrained GCN with layers 34 -> 4 -> 4 -> 2, tanh between them,
-    /// Xavier weights drawn from `seed`, X = I: Kipf & Welling's random embedding of the club.
+    /// Xavier normal weights drawn from `seed`, X = I: Kipf & Welling's random embedding of the club.
     public func untrainedEmbedding(seed: UInt64, hiddenActivation: Activation = .tanh) -> Tensor {
         var generator = Xoshiro256StarStar(seed: seed)
         let model = GraphConvolutionalNetwork(widths: [graph.nodeCount, 4, 4, 2], hiddenActivation: hiddenActivation,
-                                              generator: &generator)
-        return model.output(identityFeatures(graph.nodeCount), propagation: graph.normalizedAdjacency())
+                                              propagation: graph.normalisedAdjacency(), generator: &generator)
+        return model(identityFeatures(graph.nodeCount))
     }
 
     /// The best linear split's accuracy (`bestLinearSplitAccuracy`) of the factions in a 2-D embedding [34, 2].

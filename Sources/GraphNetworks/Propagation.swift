@@ -4,7 +4,7 @@
 // Goals, in order: the three rules side by side, so a test and the chapter can show what the naive
 // one gets wrong; sparse results (they are what training multiplies by); checked degrees.
 //
-// What goes wrong with A H (Eq. 2.9.3), the notes' two reasons:
+// What goes wrong with A H (Eq. (2.9.3)), the notes' two reasons:
 //   1. (A H)_i = sum_(j in n(i)) H_j sums the neighbours' features but not node i's own (A_ii = 0).
 //   2. Rows of A H grow with the degree, and A^k H grows like lambda_max(A)^k: stacked layers blow up
 //      on high-degree nodes. The eigenvalues of D^^-1/2 A^ D^^-1/2 lie in [-1, 1] (its largest is 1),
@@ -14,12 +14,12 @@ import Core
 
 /// Which matrix a graph layer propagates features with.
 public enum PropagationRule: String, CaseIterable, Sendable {
-    /// A: each node sums its neighbours' features, and forgets its own   (Eq. 2.9.3).
-    case naive = "A (naive, Eq. 2.9.3)"
+    /// A: each node sums its neighbours' features, and forgets its own   Eq. (2.9.3).
+    case naive = "A (naive, Eq. (2.9.3))"
     /// A^ = A + I: neighbours and the node itself, summed.
     case selfLoops = "A + I"
-    /// D^^-1/2 A^ D^^-1/2: neighbours and the node itself, averaged symmetrically   (Eq. 2.9.4).
-    case normalized = "D^-1/2 (A + I) D^-1/2 (Eq. 2.9.4)"
+    /// D^^-1/2 A^ D^^-1/2: neighbours and the node itself, averaged symmetrically   Eq. (2.9.4).
+    case normalised = "D^-1/2 (A + I) D^-1/2 (Eq. (2.9.4))"
 }
 
 extension Graph {
@@ -30,7 +30,7 @@ extension Graph {
         })
     }
 
-    /// A^ = A + I, shape [N, N]: every node becomes its own neighbour (MLiS II Sec. 2.9.2, before Eq. 2.9.4).
+    /// A^ = A + I, shape [N, N]: every node becomes its own neighbour (MLiS II Sec. 2.9.2, before Eq. (2.9.4)).
     public var adjacencyWithSelfLoops: Tensor {
         adjacency + diagonalMatrix([Float](repeating: 1, count: nodeCount))
     }
@@ -41,14 +41,14 @@ extension Graph {
     }
 
     /// The symmetrically normalised adjacency D^-1/2 M D^-1/2 with D_ii = sum_j M_ij, where
-    /// M = A^ = A + I (the default, Eq. 2.9.4) or M = A (`addingSelfLoops: false`). Entry (i, j) is
+    /// M = A^ = A + I (the default, Eq. (2.9.4)) or M = A (`addingSelfLoops: false`). Entry (i, j) is
     /// M_ij / sqrt(d_i d_j). Sparse, symmetric, shape [N, N].
     /// Precondition: no node has degree 0 in M (possible only without self-loops: D^-1/2 would be 1/0);
     /// otherwise it stops and names the node.
-    public func normalizedAdjacency(addingSelfLoops: Bool = true) -> SparseMatrix {
+    public func normalisedAdjacency(addingSelfLoops: Bool = true) -> SparseMatrix {
         let d = addingSelfLoops ? degrees.map { $0 + 1 } : degrees
-        require(!d.contains(0), "Graph.normalizedAdjacency: node \(d.firstIndex(of: 0) ?? -1) has degree 0, "
-                + "so D^-1/2 is undefined; add self-loops (A + I, Eq. 2.9.4)")
+        require(!d.contains(0), "Graph.normalisedAdjacency: node \(d.firstIndex(of: 0) ?? -1) has degree 0, "
+                + "so D^-1/2 is undefined; add self-loops (A + I, Eq. (2.9.4))")
         let scale = d.map { 1 / $0.squareRoot() }
         var entries: [(row: Int, column: Int, value: Float)] = []
         for edge in edges {
@@ -66,7 +66,7 @@ extension Graph {
         switch rule {
         case .naive: sparseAdjacency
         case .selfLoops: SparseMatrix(dense: adjacencyWithSelfLoops)
-        case .normalized: normalizedAdjacency()
+        case .normalised: normalisedAdjacency()
         }
     }
 }

@@ -1,5 +1,5 @@
 // SparseMatrix.swift: a matrix in compressed sparse row (CSR) form, and its products with dense
-// matrices: the propagation S H of a graph layer (MLiS II Eqs. 2.9.3-2.9.4) and its adjoint S^T G
+// matrices: the propagation S H of a graph layer (MLiS II Eq. (2.9.3), Eq. (2.9.4)) and its adjoint S^T G
 // for the backward pass.
 // Goals, in order: products equal to the dense `matmul` (tests compare them); memory and time that
 // grow with the number of edges, not with N^2 (MLiS II Sec. 2.9.2 warns that the adjacency matrix

@@ -4,6 +4,7 @@
 
 import Testing
 import Core
+import NeuralNetworks
 import GraphNetworks
 
 @Suite("Bad graph input stops with a message")
@@ -40,7 +41,7 @@ struct BadInputTests {
     @Test("Normalising without self-loops when a node has no neighbour")
     func isolatedNodeWithoutSelfLoops() async {
         let stopped = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            _ = Graph(nodeCount: 3, edges: [(0, 1)]).normalizedAdjacency(addingSelfLoops: false)
+            _ = Graph(nodeCount: 3, edges: [(0, 1)]).normalisedAdjacency(addingSelfLoops: false)
         }
         #expect(standardError(of: stopped).contains("node 2 has degree 0, so D^-1/2 is undefined"))
     }
@@ -48,15 +49,43 @@ struct BadInputTests {
     @Test("Features with the wrong number of rows, or weights that do not fit them")
     func layerShapes() async {
         let rows = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            let layer = GraphConvolution(weights: Tensor(shape: [2, 4]), activation: .relu)
-            _ = layer.forward(Tensor(shape: [4, 2]), propagation: Graph(nodeCount: 3, edges: [(0, 1)]).normalizedAdjacency())
+            let s = Graph(nodeCount: 3, edges: [(0, 1)]).normalisedAdjacency()
+            _ = GraphConvolution(weights: Tensor(shape: [2, 4]), activation: .relu, propagation: s)(Tensor(shape: [4, 2]))
         }
         #expect(standardError(of: rows).contains("GraphConvolution.forward (S H: S is [N, N], H is [N, F_in]): shapes [3, 3] and [4, 2] do not fit"))
         let weights = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            let layer = GraphConvolution(weights: Tensor(shape: [5, 4]), activation: .relu)
-            _ = layer.forward(Tensor(shape: [3, 2]), propagation: Graph(nodeCount: 3, edges: [(0, 1)]).normalizedAdjacency())
+            let s = Graph(nodeCount: 3, edges: [(0, 1)]).normalisedAdjacency()
+            _ = GraphConvolution(weights: Tensor(shape: [5, 4]), activation: .relu, propagation: s)(Tensor(shape: [3, 2]))
         }
         #expect(standardError(of: weights).contains("shapes [3, 2] and [5, 4] do not fit"))
+    }
+
+    @Test("Backward before any forward pass, and a gradient of the wrong shape")
+    func backwardMisuse() async {
+        let early = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let s = Graph(nodeCount: 3, edges: [(0, 1)]).normalisedAdjacency()
+            _ = GraphConvolution(weights: Tensor(shape: [2, 4]), activation: .relu, propagation: s).backward(Tensor(shape: [3, 4]))
+        }
+        #expect(standardError(of: early).contains("GraphConvolution.backward: called before forward"))
+        let shape = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let s = Graph(nodeCount: 3, edges: [(0, 1)]).normalisedAdjacency()
+            let layer = GraphConvolution(weights: Tensor(shape: [2, 4]), activation: .relu, propagation: s)
+            _ = layer(Tensor(shape: [3, 2]))
+            _ = layer.backward(Tensor(shape: [3, 5]))
+        }
+        #expect(standardError(of: shape).contains("GraphConvolution.backward (dJ/dH' against H'): shapes [3, 5] and [3, 4] do not fit"))
+    }
+
+    @Test("Layers stacked on different graphs")
+    func layersOnDifferentGraphs() async {
+        let stopped = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+            let (path, star) = (Graph(nodeCount: 3, edges: [(0, 1), (1, 2)]), Graph(nodeCount: 3, edges: [(0, 1), (0, 2)]))
+            _ = GraphConvolutionalNetwork(layers: [
+                GraphConvolution(weights: Tensor(shape: [2, 2]), activation: .relu, propagation: path.normalisedAdjacency()),
+                GraphConvolution(weights: Tensor(shape: [2, 2]), activation: .linear, propagation: star.normalisedAdjacency()),
+            ])
+        }
+        #expect(standardError(of: stopped).contains("layers 0 and 1 propagate along different graphs"))
     }
 
     @Test("A labelled node that the logits do not have")

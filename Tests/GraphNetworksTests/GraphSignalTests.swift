@@ -1,5 +1,5 @@
 // Tests of GraphSignal.swift: diffusion x^(k+1) = S x^(k) and the polynomial filter sum_k h_k S^k x
-// (DL Padova "Graph Signal" L1040-1049, erratum E-70) with the catalogue's value (WORKED-EXAMPLES.md
+// (DL Padova "Graph Signal", erratum E-70) with the catalogue's value (WORKED-EXAMPLES.md
 // Sec. 9.3, block G2), the filter's gradient, and learning h by gradient descent.
 
 import Testing
@@ -27,7 +27,7 @@ struct GraphSignalTests {
     @Test("E-70: the learnt filter is truncated; its K taps give sum_(k<K) h_k S^k x, and h_k = 0 beyond adds nothing")
     func truncation() {
         let x = Tensor(column: [0.5, -1, 2])
-        let s = pathGraph.normalizedAdjacency()
+        let s = pathGraph.normalisedAdjacency()
         let short = GraphFilter(coefficients: [0.3, -0.2]).apply(x, shift: s)
         let padded = GraphFilter(coefficients: [0.3, -0.2, 0, 0]).apply(x, shift: s)
         #expect(isApproximatelyEqual(short.scalars, padded.scalars))
@@ -39,7 +39,7 @@ struct GraphSignalTests {
         let graph = try KarateClub.load().graph
         let x = generator.normalTensor(shape: [34, 3])
         let y = generator.normalTensor(shape: [34, 3])
-        let s = graph.normalizedAdjacency()
+        let s = graph.normalisedAdjacency()
         let sequence = diffusionSequence(x, shift: s, count: 4)
         let filter = GraphFilter(coefficients: [0.4, -0.3, 0.2, 0.1])
         let analytic = filter.lossAndGradient(sequence: sequence, targets: y).gradient.map(Double.init)
@@ -58,7 +58,7 @@ struct GraphSignalTests {
     @Test("Learning h by gradient descent reaches the least-squares h (normal equations in Double) on noisy karate-club signals (seed 59)")
     func learningTheFilter() throws {
         var generator = Xoshiro256StarStar(seed: 59)
-        let s = try KarateClub.load().graph.normalizedAdjacency()
+        let s = try KarateClub.load().graph.normalisedAdjacency()
         let x = generator.normalTensor(shape: [34, 20])
         let truth = GraphFilter(coefficients: [0.2, 0.5, 0.3])
         let y = truth.apply(x, shift: s) + generator.normalTensor(shape: [34, 20], standardDeviation: 0.05)

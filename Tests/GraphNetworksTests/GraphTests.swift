@@ -1,6 +1,7 @@
-// Tests of Graph.swift and SymmetricEigenvalues.swift: degree (MLiS II Eq. 2.9.1), adjacency, degree
-// matrix and Laplacian L = D - A (DL Padova L1036, erratum E-69) of the catalogue's hand graph
-// (WORKED-EXAMPLES.md Sec. 9.3, block G1), the Laplacian's spectrum, components, relabelling.
+// Tests of Graph.swift and SymmetricEigenvalues.swift: degree (MLiS II Eq. (2.9.1)), adjacency, degree
+// matrix and Laplacian L = D - A (DL Padova "Classification/Regression on Graphs", erratum E-69) of
+// the catalogue's hand graph (WORKED-EXAMPLES.md Sec. 9.3, block G1), the Laplacian's spectrum,
+// components, relabelling.
 
 import Testing
 import Core
@@ -31,7 +32,7 @@ struct GraphTests {
         #expect(isApproximatelyEqual(symmetricEigenvalues(pathGraph.laplacian), [0, 1, 3], absoluteTolerance: 1e-12))
     }
 
-    @Test("Eq. 2.9.1 on a weighted graph: the degree is the sum of the edge weights, the row sums of A")
+    @Test("Eq. (2.9.1) on a weighted graph: the degree is the sum of the edge weights, the row sums of A")
     func weightedDegree() {
         let graph = Graph(nodeCount: 4, weightedEdges: [(0, 1, 2), (1, 2, 0.5), (3, 1, 1)])
         #expect(graph.degrees == [2, 3.5, 0.5, 1])

@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 import Core
+import NeuralNetworks
 import GraphNetworks
 
 /// The path graph 0 - 1 - 2 of the catalogue (WORKED-EXAMPLES.md Sec. 9.3, block G1).
@@ -37,12 +38,14 @@ func doubleProduct(_ a: [Double], _ b: [Double], m: Int, k: Int, n: Int) -> [Dou
     return c
 }
 
-/// Phi of one value, in Double, for the finite-difference references.
+/// Phi of one value, in Double, for the finite-difference references: the three activations the
+/// graph layers here use (MLiS II Table 1.2).
 func doubleActivation(_ activation: Activation, _ z: Double) -> Double {
     switch activation {
-    case .identity: z
+    case .linear: z
     case .relu: max(0, z)
     case .tanh: tanh(z)
+    default: preconditionFailure("doubleActivation: no Double reference for \(activation)")
     }
 }
 

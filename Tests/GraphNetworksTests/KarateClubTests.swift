@@ -20,13 +20,14 @@ struct KarateClubTests {
         #expect(club.graph.connectedComponents.count == 1)
     }
 
-    @Test("Two-layer GCN (Eq. 2.9.5), X = I, members 0 and 33 labelled: >= 90 % on the other 32 (seed 1, 200 epochs, Adam 0.01)")
+    @Test("Two-layer GCN (Eq. (2.9.5)), X = I, members 0 and 33 labelled: 31 of the other 32 right (seed 1, 200 epochs, Adam 0.01)")
     func semiSupervisedAccuracy() throws {
         let club = try KarateClub.load()
         let (model, losses) = try club.trainSemiSupervised(seed: 1)
-        let predictions = model.predictions(identityFeatures(34), propagation: club.graph.normalizedAdjacency())
+        let predictions = model.predictions(identityFeatures(34))
         let accuracy = club.unlabelledAccuracy(predictions)
         #expect(accuracy >= 0.9, "accuracy on the 32 unlabelled members: \(accuracy)")
+        #expect(accuracy == 31.0 / 32, "the chapter's karate_unlabelled_accuracy=0.9688 (seed 1): \(accuracy * 32)/32")
         #expect(predictions[0] == 0 && predictions[33] == 1, "the labelled members are fitted")
         #expect(losses.last! < 0.05 * losses.first!, "loss \(losses.first!) -> \(losses.last!)")
     }
@@ -34,10 +35,9 @@ struct KarateClubTests {
     @Test("The accuracy holds across initialisations: >= 90 % for every seed 1...10")
     func semiSupervisedAcrossSeeds() throws {
         let club = try KarateClub.load()
-        let s = club.graph.normalizedAdjacency()
         for seed in UInt64(1)...10 {
             let model = try club.trainSemiSupervised(seed: seed).model
-            let accuracy = club.unlabelledAccuracy(model.predictions(identityFeatures(34), propagation: s))
+            let accuracy = club.unlabelledAccuracy(model.predictions(identityFeatures(34)))
             #expect(accuracy >= 0.9, "seed \(seed): \(accuracy)")
         }
     }
@@ -45,8 +45,8 @@ struct KarateClubTests {
     @Test("Training is deterministic: the same seed gives the same weights")
     func determinism() throws {
         let club = try KarateClub.load()
-        let first = try club.trainSemiSupervised(seed: 4, epochs: 20).model.parameters
-        let second = try club.trainSemiSupervised(seed: 4, epochs: 20).model.parameters
+        let first = try club.trainSemiSupervised(seed: 4, epochs: 20).model.parameters.map(\.value)
+        let second = try club.trainSemiSupervised(seed: 4, epochs: 20).model.parameters.map(\.value)
         #expect(first == second)
     }
 

@@ -1,5 +1,5 @@
 // Exercise 14: the forward pass of one graph convolutional layer.
-// Practises MLiS II Sec. 2.9.2, Eqs. (2.9.2)-(2.9.4): H' = Phi(S H K) with Phi = ReLU.
+// Practises MLiS II Sec. 2.9.2, Eq. (2.9.2), Eq. (2.9.3), Eq. (2.9.4): H' = Phi(S H K) with Phi = ReLU.
 // Check:  swift test --package-path Exercises --filter Exercise14
 //
 // One node per row (the notes' "F x N" is the transpose: erratum E-49):
@@ -14,7 +14,7 @@
 
 import Core
 
-/// H' = ReLU(S H K), one graph convolutional layer (Eq. 2.9.4).
+/// H' = ReLU(S H K), one graph convolutional layer (Eq. (2.9.4)).
 /// - Parameters:
 ///   - propagation: S, shape [N, N].
 ///   - features: H, shape [N, F_in].

@@ -5,11 +5,11 @@ import Core
 import GraphNetworks
 @testable import Exercises
 
-@Suite("Exercise 13: the normalised adjacency D^-1/2 (A + I) D^-1/2 (MLiS II Eq. 2.9.4)")
-struct Exercise13NormalizedAdjacency {
+@Suite("Exercise 13: the normalised adjacency D^-1/2 (A + I) D^-1/2 (MLiS II Eq. (2.9.4))")
+struct Exercise13NormalisedAdjacency {
     @Test("The path graph 0 - 1 - 2: [[1/2, 1/sqrt6, 0], [1/sqrt6, 1/3, 1/sqrt6], [0, 1/sqrt6, 1/2]]")
     func pathGraph() {
-        let s = normalizedAdjacency(Tensor([[0, 1, 0], [1, 0, 1], [0, 1, 0]]))
+        let s = normalisedAdjacency(Tensor([[0, 1, 0], [1, 0, 1], [0, 1, 0]]))
         let r: Float = 0.4082482905   // 1/sqrt(6)
         #expect(s.shape == [3, 3], "S must be [3, 3], got \(s.shape)")
         #expect(isApproximatelyEqual(s.scalars, [0.5, r, 0, r, 1.0 / 3, r, 0, r, 0.5], absoluteTolerance: 1e-6),
@@ -18,7 +18,7 @@ struct Exercise13NormalizedAdjacency {
 
     @Test("A node with no neighbours keeps its own features: its row is (0, ..., 1, ..., 0)")
     func isolatedNode() {
-        let s = normalizedAdjacency(Tensor([[0, 1, 0], [1, 0, 0], [0, 0, 0]]))
+        let s = normalisedAdjacency(Tensor([[0, 1, 0], [1, 0, 0], [0, 0, 0]]))
         #expect(s.row(2) == [0, 0, 1], "node 2 has only its self-loop, so S_22 = 1 / sqrt(1 * 1); got \(s.row(2))")
     }
 
@@ -30,8 +30,8 @@ struct Exercise13NormalizedAdjacency {
             var edges: [(Int, Int)] = []
             for i in 0..<n { for j in (i + 1)..<n where generator.uniformDouble() < 0.35 { edges.append((i, j)) } }
             let graph = Graph(nodeCount: n, edges: edges)
-            let yours = normalizedAdjacency(graph.adjacency)
-            let expected = graph.normalizedAdjacency().dense
+            let yours = normalisedAdjacency(graph.adjacency)
+            let expected = graph.normalisedAdjacency().dense
             #expect(isApproximatelyEqual(yours.scalars, expected.scalars, absoluteTolerance: 1e-6),
                     "trial \(trial), \(n) nodes, edges \(edges): expected \(expected), got \(yours)")
             #expect(yours == yours.transposed(), "trial \(trial): S must be symmetric")

@@ -1,4 +1,4 @@
-// Solution to Exercise 13: D^^-1/2 (A + I) D^^-1/2 (MLiS II Eq. 2.9.4, erratum E-49).
+// Solution to Exercise 13: D^^-1/2 (A + I) D^^-1/2 (MLiS II Eq. (2.9.4), erratum E-49).
 //
 // Scaling row i by 1/sqrt(d^_i) and column j by 1/sqrt(d^_j) is the same as multiplying by the diagonal
 // matrix D^^-1/2 on both sides, without ever forming it. The degrees are those of A^, self-loop included:
@@ -6,14 +6,14 @@
 
 import Core
 
-public func normalizedAdjacency(_ adjacency: Tensor) -> Tensor {
+public func normalisedAdjacency(_ adjacency: Tensor) -> Tensor {
     let n = adjacency.rows
     var selfLooped = adjacency                                   // A^ = A + I
     for i in 0..<n { selfLooped[i, i] += 1 }
     let degrees = (0..<n).map { i in (0..<n).reduce(Float(0)) { $0 + selfLooped[i, $1] } }   // D^_ii
-    var normalized = Tensor(shape: [n, n])
+    var normalised = Tensor(shape: [n, n])
     for i in 0..<n {
-        for j in 0..<n { normalized[i, j] = selfLooped[i, j] / (degrees[i] * degrees[j]).squareRoot() }
+        for j in 0..<n { normalised[i, j] = selfLooped[i, j] / (degrees[i] * degrees[j]).squareRoot() }
     }
-    return normalized
+    return normalised
 }

@@ -10,14 +10,14 @@
 // Hint: `Tensor(shape: [n, n])` is a zero matrix and `m[i, j]` reads or writes one entry. Work out the
 // degrees of A^ first (row sums), then fill S. On the path graph 0 - 1 - 2 the answer is
 // [[1/2, 1/sqrt(6), 0], [1/sqrt(6), 1/3, 1/sqrt(6)], [0, 1/sqrt(6), 1/2]]. (Do not call the library's
-// `Graph.normalizedAdjacency()`: that is what you are writing.)
+// `Graph.normalisedAdjacency()`: that is what you are writing.)
 
 import Core
 
 /// D^^-1/2 (A + I) D^^-1/2 for the adjacency matrix A of an undirected graph.
 /// - Parameter adjacency: A, shape [N, N], symmetric, zero diagonal.
 /// - Returns: the normalised matrix S, shape [N, N].
-public func normalizedAdjacency(_ adjacency: Tensor) -> Tensor {
+public func normalisedAdjacency(_ adjacency: Tensor) -> Tensor {
     // TODO: add the self-loops, compute the degrees of A^, and scale entry (i, j) by 1 / sqrt(d^_i d^_j).
     return adjacency
 }
