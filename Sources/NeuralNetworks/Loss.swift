@@ -8,11 +8,11 @@
 
 import Core
 
-/// J = (1/N) sum_i l(y^(i), y^(i)) over a batch of N examples   (Eq. 1.1.1)
+/// J = (1/N) sum_i l(y^(i), y^(i)) over a batch of N examples   Eq. (1.1.1)
 ///
 /// `predicted` and `target` have the same shape [N, ...]: one example per index of the first axis
 /// (rows of a design matrix, images of a batch). `gradient` is dJ/dY^, the same shape: what the
-/// output layer's backward pass starts from (the dJ/da^(L) of Eq. 1.3.4).
+/// output layer's backward pass starts from (the dJ/da^(L) of Eq. (1.3.4)).
 ///
 /// ```swift
 /// let (yHat, y) = (Tensor([[0.8]]), Tensor([[1]]))
@@ -114,13 +114,13 @@ public struct BinaryCrossEntropy: Loss, Equatable {
         }
     }
 
-    /// (Y^ - Y)/N after a sigmoid: dJ/dz = (y^ - y)/(y^(1 - y^)) y^(1 - y^) (as in Eq. 1.2.14); nil otherwise.
+    /// (Y^ - Y)/N after a sigmoid: dJ/dz = (y^ - y)/(y^(1 - y^)) y^(1 - y^) (as in Eq. (1.2.14)); nil otherwise.
     public func simplifiedDelta(outputActivation: Activation, predicted: Tensor, target: Tensor) -> Tensor? {
         outputActivation == .sigmoid ? cancelledDelta(predicted: predicted, target: target, loss: self) : nil
     }
 }
 
-/// l = -sum_m y_m log y^_m with one-hot y (Eq. 1.1.2) on probabilities y^ (a softmax output);
+/// l = -sum_m y_m log y^_m with one-hot y (Eq. (1.1.2)) on probabilities y^ (a softmax output);
 /// dJ/dY^ = -(1/N) Y / Y^   (Table 1.1)
 ///
 /// Logs are clamped at 1e-7 as for the BCE. With a softmax output layer the backward pass starts from
@@ -143,14 +143,14 @@ public struct CategoricalCrossEntropy: Loss, Equatable {
     }
 
     /// (Y^ - Y)/N after a softmax: dJ/dz_j = sum_i (-y_i / S_i) S_i (delta_ij - S_j) = S_j - y_j, since
-    /// a one-hot y sums to 1 (Eq. 2.2.10 and Table 1.1); nil after any other activation.
+    /// a one-hot y sums to 1 (Eq. (2.2.10) and Table 1.1); nil after any other activation.
     public func simplifiedDelta(outputActivation: Activation, predicted: Tensor, target: Tensor) -> Tensor? {
         outputActivation == .softmax ? cancelledDelta(predicted: predicted, target: target, loss: self) : nil
     }
 }
 
 /// Delta = dJ/dZ = (Y^ - Y)/N, where the loss and the output activation cancel: no division by a
-/// small probability is left, so it stays exact where the loss is clamped   (Eq. 2.2.10)
+/// small probability is left, so it stays exact where the loss is clamped   Eq. (2.2.10)
 private func cancelledDelta(predicted: Tensor, target: Tensor, loss: some Loss) -> Tensor {
     loss.requireMatchingShapes(predicted, target, "Loss.simplifiedDelta")
     return (1 / Float(batchCount(predicted))) * (predicted - target)

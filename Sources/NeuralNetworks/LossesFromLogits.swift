@@ -1,5 +1,5 @@
 // LossesFromLogits.swift: binary and categorical cross-entropy computed from the logits Z (the output
-// of a linear layer) instead of from probabilities, MLiS II Table 1.1 with Eqs. (1.2.11) and (2.2.9)
+// of a linear layer) instead of from probabilities, MLiS II Table 1.1 with Eq. (1.2.11) and Eq. (2.2.9)
 // folded in; DL Padova "Cross Entropy" (-net_g + log sum_c e^{net_c}).
 // Goals, in order: exact, where the probability forms must clamp (a logit of +-1000 costs 1000 or
 // 2000, not 16.1); never NaN or infinity for finite logits; the gradient from the loss itself, so a
@@ -13,7 +13,7 @@
 import Core
 import Foundation
 
-/// BCE of sigmoid(Z) against Y, from the logits Z   (Table 1.1 with Eq. 1.2.11)
+/// BCE of sigmoid(Z) against Y, from the logits Z   (Table 1.1 with Eq. (1.2.11))
 ///
 ///     J     = (1/N) sum_i sum_k [max(z_k, 0) - z_k y_k + log(1 + e^{-|z_k|})]
 ///     dJ/dZ = (sigmoid(Z) - Y)/N
@@ -42,7 +42,7 @@ public struct BinaryCrossEntropyFromLogits: Loss, Equatable {
     }
 }
 
-/// CCE of softmax(Z) against Y, from the logits Z, one example per row   (Table 1.1 with Eq. 2.2.9)
+/// CCE of softmax(Z) against Y, from the logits Z, one example per row   (Table 1.1 with Eq. (2.2.9))
 ///
 ///     J     = (1/N) sum_i [ -sum_m y_m z_m + (sum_m y_m) log sum_c e^{z_c} ]
 ///     dJ/dZ = (softmax(Z) (sum_m y_m) - Y)/N,  which is (softmax(Z) - Y)/N for one-hot (or any
