@@ -72,7 +72,11 @@ public final class Network: Layer {
     public func backwardDiscardingInputGradient(loss: any Loss, output: Tensor, target: Tensor) {
         guard let first = firstLayerWithParameters else { return }
         if first == layers.count - 1 {
-            _ = layers[first].backward(loss: loss, output: output, target: target)
+            if let network = layers[first] as? Network {
+                network.backwardDiscardingInputGradient(loss: loss, output: output, target: target)
+            } else {
+                _ = layers[first].backward(loss: loss, output: output, target: target)
+            }
             return
         }
         var gradient = layers[layers.count - 1].backward(loss: loss, output: output, target: target)

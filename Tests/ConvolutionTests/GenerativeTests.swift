@@ -59,21 +59,25 @@ struct GenerativeTests {
         #expect(error < gradientTolerance, "error \(error)")
     }
 
-    @Test("Skipping the first convolution's dJ/dX changes no number: DigitsCNN's training step equals forward, full backward, update (seed 702)")
+    @Test("Skipping the first convolution's dJ/dX changes no number: DigitsCNN's training step (alone or nested) equals forward, full backward, update (seed 702)")
     func discardingChangesNothing() {
         var generator = Xoshiro256StarStar(seed: 702)
         let first = DigitsCNN.make(generator: &generator)
-        let second = DigitsCNN.make(generator: &generator)
+        let second = DigitsCNN.make(generator: &generator), third = DigitsCNN.make(generator: &generator)
         second.restore(first.snapshot())
+        third.restore(first.snapshot())
+        let nested = Network([third])
         let x = generator.uniformTensor(shape: [16, 64]), y = oneHot((0..<16).map { $0 % 10 }, classes: 10)
-        var (adam, otherAdam) = (Adam(learningRate: 0.005), Adam(learningRate: 0.005))
+        var (adam, otherAdam, thirdAdam) = (Adam(learningRate: 0.005), Adam(learningRate: 0.005), Adam(learningRate: 0.005))
         for _ in 0..<3 {
             first.trainingStep(x, y, loss: .categoricalCrossEntropy, optimiser: &adam)
             let output = second.forward(x, training: true)
             _ = second.backward(loss: .categoricalCrossEntropy, output: output, target: y)
             otherAdam.update(second.parameters)
+            nested.trainingStep(x, y, loss: .categoricalCrossEntropy, optimiser: &thirdAdam)
         }
         #expect(first.snapshot() == second.snapshot())
+        #expect(first.snapshot() == third.snapshot())
     }
 
     /// D: Reshape, conv 1 -> 3, channel batch norm, ReLU, max pool, flatten, Dense(48 -> 1, sigmoid).
