@@ -39,6 +39,38 @@ final class Scale: Layer {
     }
 }
 
+/// SGD with momentum (Eq. (1.5.6)) written with the module's public optimiser machinery only, as a
+/// later module would write an optimiser of its own.
+struct OutsideMomentum: Optimiser {
+    var learningRate: Float
+    var momentum: Float
+    private var velocities = OptimiserState(name: "OutsideMomentum")
+
+    init(learningRate: Float, momentum: Float) { (self.learningRate, self.momentum) = (learningRate, momentum) }
+
+    mutating func update(_ parameters: [Parameter]) {
+        let trainable = parameters.filter(\.isTrainable)
+        let (alpha, gamma) = (learningRate, momentum)
+        let (alpha8, gamma8) = (SIMD8(repeating: alpha), SIMD8(repeating: gamma))
+        velocities.prepare(for: trainable, slotsPerParameter: 1)
+        for (index, parameter) in trainable.enumerated() where !parameter.isFrozen {
+            velocities.withSlots(index) { slots in
+                let v = slots[0]
+                parameter.withBuffers { w, g in
+                    forEachCoordinate(count: w.count, eight: { i in
+                        var (w8, v8) = (w.load8(i), v.load8(i))
+                        SGD.momentumStep(&w8, velocity: &v8, gradient: g.load8(i), learningRate: alpha8, momentum: gamma8)
+                        w.store8(w8, i)
+                        v.store8(v8, i)
+                    }, one: { i in
+                        SGD.momentumStep(&w[i], velocity: &v[i], gradient: g[i], learningRate: alpha, momentum: gamma)
+                    })
+                }
+            }
+        }
+    }
+}
+
 @Suite("Composite layers: sequences and two heads")
 struct CompositionTests {
     @Test("The README's Scale layer: dJ/dx and dJ/ds match central differences, and it trains inside a Network (seed 101)")
@@ -62,6 +94,21 @@ struct CompositionTests {
         try network.train(inputs, outputs, settings: TrainingSettings(loss: .meanSquaredError, epochs: 100), optimiser: &sgd,
                           generator: &generator)
         #expect(isApproximatelyEqual(network.parameters[0].value.scalars, target.scalars, relativeTolerance: 1e-4))
+    }
+
+    @Test("An optimiser written with the public machinery (OptimiserState, withBuffers, forEachCoordinate) matches SGD with momentum bit for bit (seed 107)")
+    func optimiserFromOutside() {
+        var generator = Xoshiro256StarStar(seed: 107)
+        let start = generator.normalTensor(shape: [1, 11])
+        let (ours, theirs) = (Parameter("w", value: start), Parameter("w", value: start))
+        var (outside, sgd) = (OutsideMomentum(learningRate: 0.1, momentum: 0.9), SGD(learningRate: 0.1, momentum: 0.9))
+        for _ in 0..<3 {
+            let gradient = generator.normalTensor(shape: [1, 11])
+            (ours.gradient, theirs.gradient) = (gradient, gradient)
+            outside.update([ours])
+            sgd.update([theirs])
+        }
+        #expect(ours.value == theirs.value && ours.value != start)
     }
 
     @Test("A sequence as a layer: Network([Dense, Network([BatchNormalisation, PReLU]), Dense]) gradient-checks in Double, dX and every trainable parameter (seed 102)")
