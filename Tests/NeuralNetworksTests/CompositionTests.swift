@@ -246,5 +246,14 @@ struct CompositionTests {
         for parameter in network.parameters { parameter.gradient = Tensor(shape: parameter.value.shape) }
         network.backwardDiscardingInputGradient(MeanSquaredError().gradient(predicted: output, target: y))
         #expect(network.parameters.map(\.gradient) == full)
+        // Two heads as the first layer: the heads' gradients as by backward, the trunk's too.
+        let headsFirst = Network([Self.twoHeads(&generator), Dense(inputs: 5, outputs: 2, activation: .linear, generator: &generator)])
+        let g = generator.normalTensor(shape: [4, 2])
+        _ = headsFirst.forward(x, training: true)
+        _ = headsFirst.backward(g)
+        let headsFull = headsFirst.parameters.map(\.gradient)
+        for parameter in headsFirst.parameters { parameter.gradient = Tensor(shape: parameter.value.shape) }
+        headsFirst.backwardDiscardingInputGradient(g)
+        #expect(headsFirst.parameters.map(\.gradient) == headsFull)
     }
 }
