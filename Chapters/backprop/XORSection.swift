@@ -43,7 +43,7 @@ func xorSection(options: ChapterOptions) throws -> XORResults {
     let network = XOR.randomNetwork(generator: &generator)
     let epochs = 1000
     let run = XOR.train(network, epochs: epochs)
-    results.finalLoss = Loss.meanSquaredError.value(predicted: network(XOR.inputs), target: XOR.targets)
+    results.finalLoss = MeanSquaredError().value(predicted: network(XOR.inputs), target: XOR.targets)
     print("   With seed \(options.seed): loss \(formatted(run.loss[0])) at epoch 0, \(results.finalLoss) after \(epochs) epochs;"
           + " y^ = \(show(network(XOR.inputs).scalars, digits: 3)).")
     print("   Learnt: " + zip(XOR.parameterNames, run.parameters.last!).map { "\($0) = \(formatted($1, digits: 3))" }.joined(separator: ", "))
@@ -51,7 +51,7 @@ func xorSection(options: ChapterOptions) throws -> XORResults {
         var generator = Xoshiro256StarStar(seed: seed)
         let candidate = XOR.randomNetwork(generator: &generator)
         _ = XOR.train(candidate, epochs: epochs)
-        return Loss.meanSquaredError.value(predicted: candidate(XOR.inputs), target: XOR.targets) < 1e-6
+        return MeanSquaredError().value(predicted: candidate(XOR.inputs), target: XOR.targets) < 1e-6
     }
     results.convergedSeeds = converged.map(String.init).joined(separator: ",")
     print("   As the notes warn, most starts end in a local minimum: of seeds 0-19, only \(results.convergedSeeds) reach the")

@@ -28,9 +28,6 @@ public final class Convolution2D: Layer {
     public let dilation: Int
     /// How the convolution is computed (all give the same numbers up to rounding).
     public var algorithm: ConvolutionAlgorithm = .automatic
-    /// False for a network's first layer, whose dJ/dX nobody uses: backward then skips that
-    /// transposed convolution and returns zeros.
-    public var computesInputGradient = true
 
     private var input: Tensor?
     private var geometry: ConvolutionGeometry?
@@ -84,11 +81,28 @@ public final class Convolution2D: Layer {
 
     /// Sets dJ/dW and dJ/db and returns dJ/dX, all from dJ/dY [N, O, O_h, O_w] (see `convolve2DBackward`).
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let input, let geometry else { requirementFailed("Convolution2D.backward: called before forward") }
+        guard let inputGradient = setGradients(outputGradient, computingInputGradient: true) else {
+            requirementFailed("Convolution2D.backward: convolve2DBackward returned no dJ/dX")
+        }
+        return inputGradient
+    }
+
+    /// Sets dJ/dW and dJ/db only, skipping the transposed convolution that dJ/dX costs: what a
+    /// network's training step asks of its first layer, whose dJ/dX nobody uses. A convolution
+    /// deeper in a network (a discriminator's first layer inside a GAN) gets `backward`, and so
+    /// hands its real dJ/dX down.
+    public func backwardDiscardingInputGradient(_ outputGradient: Tensor) {
+        _ = setGradients(outputGradient, computingInputGradient: false)
+    }
+
+    /// dJ/dW and dJ/db from dJ/dY into the parameters; dJ/dX when asked, else nil.
+    private func setGradients(_ outputGradient: Tensor, computingInputGradient: Bool) -> Tensor? {
+        let input = cached(input, "Convolution2D")
+        guard let geometry else { requirementFailed("Convolution2D.backward: called before forward") }
         let gradients = convolve2DBackward(input: input, outputGradient: outputGradient, weights: weights.value, geometry: geometry,
-                                           computeInputGradient: computesInputGradient, algorithm: algorithm)
+                                           computeInputGradient: computingInputGradient, algorithm: algorithm)
         (weights.gradient, bias.gradient) = (gradients.weights, gradients.bias)
-        return gradients.input ?? Tensor(shape: input.shape)
+        return gradients.input
     }
 }
 

@@ -17,12 +17,14 @@ import NeuralNetworks
 public enum DigitsCNN {
     /// Reshape [64] -> [1, 8, 8]; Conv2D 1 -> `filters`, 3 x 3, same padding; ReLU; max pool 2 x 2
     /// (8 x 8 -> 4 x 4); Flatten; Dense(16 `filters` -> 10, softmax).
+    ///
+    /// Training skips the convolution's dJ/dX (it is the first layer with parameters: see
+    /// `Network.backwardDiscardingInputGradient`); used as a discriminator inside a bigger network,
+    /// the same layers hand a real dJ/dX down to the generator.
     public static func make(filters: Int = 16, generator: inout Xoshiro256StarStar) -> Network {
-        let convolution = Convolution2D(inputChannels: 1, outputChannels: filters, kernel: 3, padding: .same, generator: &generator)
-        convolution.computesInputGradient = false        // the first layer: nobody needs dJ/dX
-        return Network([
+        Network([
             Reshape([1, 8, 8]),
-            convolution,
+            Convolution2D(inputChannels: 1, outputChannels: filters, kernel: 3, padding: .same, generator: &generator),
             ActivationLayer(.relu),
             MaxPooling2D(size: 2),
             Flatten(),

@@ -23,6 +23,13 @@ public final class ActivationLayer: Layer {
         activation.delta(outputGradient: outputGradient, preActivation: cached(input, "ActivationLayer"),
                          output: cached(output, "ActivationLayer"))
     }
+
+    /// As an output layer: the simple Delta = (Y^ - Y)/N where the loss and Phi cancel (softmax with
+    /// CCE, sigmoid with BCE), which is dJ/d(input) here; otherwise Eq. (1.3.4) from dJ/dY^.
+    public func backward(loss: any Loss, output: Tensor, target: Tensor) -> Tensor {
+        loss.simplifiedDelta(outputActivation: activation, predicted: output, target: target)
+            ?? backward(loss.gradient(predicted: output, target: target))
+    }
 }
 
 /// PReLU: f(x_i) = a_c x_i if x_i < 0, else x_i, with one learnt slope a_c per unit (channel) c

@@ -36,7 +36,7 @@ public struct RMSprop: Optimiser {
         let (alpha, rho, epsilon) = (learningRate, decay, epsilon)
         let (alpha8, rho8, epsilon8) = (SIMD8(repeating: alpha), SIMD8(repeating: rho), SIMD8(repeating: epsilon))
         meanSquares.prepare(for: trainable, slotsPerParameter: 1)
-        for (index, parameter) in trainable.enumerated() {
+        for (index, parameter) in trainable.enumerated() where !parameter.isFrozen {
             meanSquares.withSlots(index) { slots in
                 let r = slots[0]
                 parameter.withBuffers { w, g in
@@ -96,7 +96,7 @@ public struct Adam: Optimiser {
         let (alpha8, b1v, b2v, epsilon8) = (SIMD8(repeating: alpha), SIMD8(repeating: b1), SIMD8(repeating: b2), SIMD8(repeating: epsilon))
         let (correction1v, correction2v) = (SIMD8(repeating: correction1), SIMD8(repeating: correction2))
         moments.prepare(for: trainable, slotsPerParameter: 2)
-        for (index, parameter) in trainable.enumerated() {
+        for (index, parameter) in trainable.enumerated() where !parameter.isFrozen {
             moments.withSlots(index) { slots in
                 let (s, r) = (slots[0], slots[1])
                 parameter.withBuffers { w, g in
@@ -171,7 +171,7 @@ public struct DiffGrad: Optimiser {
         let (alpha, b1, b2, epsilon) = (learningRate, beta1, beta2, epsilon)
         let (correction1, correction2) = Adam.biasCorrections(step: stepCount, beta1: b1, beta2: b2)
         moments.prepare(for: trainable, slotsPerParameter: 3)
-        for (index, parameter) in trainable.enumerated() {
+        for (index, parameter) in trainable.enumerated() where !parameter.isFrozen {
             moments.withSlots(index) { slots in
                 let (s, r, previous) = (slots[0], slots[1], slots[2])
                 parameter.withBuffers { w, g in

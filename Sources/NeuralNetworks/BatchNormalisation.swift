@@ -18,6 +18,9 @@ import Core
 ///
 /// While training it uses the batch's mu and sigma^2 and updates running averages
 /// (r <- momentum r + (1 - momentum) batch value); at test time it uses the running averages.
+/// With its statistics frozen (`freezesStatistics`, or `freeze(statistics:)` on a network holding
+/// it) it still normalises a training batch by the batch's own mu and sigma^2, but leaves the running
+/// averages as they are: a discriminator that a GAN's generator step trains through.
 ///
 /// ```swift
 /// let norm = BatchNormalisation(features: 1, epsilon: 0)
@@ -52,6 +55,12 @@ public final class BatchNormalisation: Layer {
     }
 
     public var parameters: [Parameter] { [scale, shift, runningMean, runningVariance] }
+
+    /// True while the running mean and variance are frozen (not updated by training forward passes).
+    public var freezesStatistics: Bool {
+        get { runningMean.isFrozen && runningVariance.isFrozen }
+        set { (runningMean.isFrozen, runningVariance.isFrozen) = (newValue, newValue) }
+    }
 
     public func forward(_ input: Tensor, training: Bool) -> Tensor {
         let features = scale.value.columns
@@ -123,10 +132,12 @@ public final class BatchNormalisation: Layer {
         return (mean.map { Float($0) }, variance.map { Float($0) })
     }
 
+    /// r <- momentum r + (1 - momentum) batch value, for each running statistic that is not frozen.
     private func updateRunningStatistics(mean: [Float], variance: [Float]) {
-        for j in 0..<mean.count {
-            runningMean.value.scalars[j] = momentum * runningMean.value.scalars[j] + (1 - momentum) * mean[j]
-            runningVariance.value.scalars[j] = momentum * runningVariance.value.scalars[j] + (1 - momentum) * variance[j]
+        for (statistic, batchValues) in [(runningMean, mean), (runningVariance, variance)] where !statistic.isFrozen {
+            for j in 0..<batchValues.count {
+                statistic.value.scalars[j] = momentum * statistic.value.scalars[j] + (1 - momentum) * batchValues[j]
+            }
         }
     }
 }

@@ -86,6 +86,16 @@ public final class Dense: Layer {
         return backward(delta: delta)
     }
 
+    /// Back-propagation from a loss, with this layer as the output layer: when the loss and Phi cancel
+    /// (softmax with CCE, sigmoid with BCE) Delta is the simple (Y^ - Y)/N of `Loss.simplifiedDelta`,
+    /// exact where the loss's own gradient is clamped; otherwise dJ/dY^ through Eq. (1.3.4).
+    public func backward(loss: any Loss, output: Tensor, target: Tensor) -> Tensor {
+        guard let delta = loss.simplifiedDelta(outputActivation: activation, predicted: output, target: target) else {
+            return backward(loss.gradient(predicted: output, target: target))
+        }
+        return backward(delta: delta)
+    }
+
     /// The rest of the backward pass, (1.3.5)-(1.3.7), from Delta = dJ/dZ (shape [N, n_out]) given
     /// directly: the simple Delta = (Y^ - Y)/N of softmax with cross-entropy, or sigmoid with BCE.
     public func backward(delta: Tensor) -> Tensor {

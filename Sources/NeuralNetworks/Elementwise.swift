@@ -2,14 +2,15 @@
 // written with, e.g. the product ⊙ of MLiS II Eq. (1.3.6).
 // Goals, in order: one checked place for "same shape, one loop"; loops over raw buffers that the
 // optimiser compiles to straight vector code (no bounds or copy-on-write checks per element).
-// These are small helpers for this module's maps; the product ⊙ and ReLU use Core's SIMD kernels, and
-// matrix products go through Core's `matmul`.
+// These are small helpers for this module's maps, public so that a layer or loss written in another
+// module uses them too; the product ⊙ and ReLU use Core's SIMD kernels, and matrix products go
+// through Core's `matmul`.
 
 import Core
 
-/// f(x) for every element of `x`.
+/// f(x) for every element of `x`, any shape: `mapElements(z) { max($0, 0) }`.
 @inline(__always)
-func mapElements(_ x: Tensor, _ transform: (Float) -> Float) -> Tensor {
+public func mapElements(_ x: Tensor, _ transform: (Float) -> Float) -> Tensor {
     var result = Tensor(shape: x.shape)
     x.scalars.withUnsafeBufferPointer { input in
         result.scalars.withUnsafeMutableBufferPointer { output in
@@ -19,9 +20,10 @@ func mapElements(_ x: Tensor, _ transform: (Float) -> Float) -> Tensor {
     return result
 }
 
-/// f(x, y) for every pair of elements. Precondition: equal shapes (the message names `operation`).
+/// f(x, y) for every pair of elements: `combineElements(a, b, "MyLoss") { $0 - $1 }`.
+/// Precondition: equal shapes (the stop message names `operation` and both shapes).
 @inline(__always)
-func combineElements(_ x: Tensor, _ y: Tensor, _ operation: @autoclosure () -> String,
+public func combineElements(_ x: Tensor, _ y: Tensor, _ operation: @autoclosure () -> String,
                      _ combine: (Float, Float) -> Float) -> Tensor {
     requireShapes(x.shape == y.shape, operation(), x.shape, y.shape)
     var result = Tensor(shape: x.shape)
@@ -37,7 +39,7 @@ func combineElements(_ x: Tensor, _ y: Tensor, _ operation: @autoclosure () -> S
 
 /// f(x, y, z) for every triple of elements. Precondition: equal shapes.
 @inline(__always)
-func combineElements(_ x: Tensor, _ y: Tensor, _ z: Tensor, _ operation: @autoclosure () -> String,
+public func combineElements(_ x: Tensor, _ y: Tensor, _ z: Tensor, _ operation: @autoclosure () -> String,
                      _ combine: (Float, Float, Float) -> Float) -> Tensor {
     requireShapes(x.shape == y.shape, operation(), x.shape, y.shape)
     requireShapes(x.shape == z.shape, operation(), x.shape, z.shape)

@@ -42,38 +42,66 @@ public final class Network: Layer {
         layers.reversed().reduce(outputGradient) { gradient, layer in layer.backward(gradient) }
     }
 
-    /// Steps 2-4 of Sec. 1.3 after `forward(X, training:)` returned `output`: the error at the output
-    /// layer from the loss, then the backward pass, which leaves dJ/dtheta in every parameter.
-    ///
-    /// When the last layer is a `Dense` whose activation suits the loss (softmax with CCE, sigmoid
-    /// with BCE), its error is the simple Delta = (Y^ - Y)/N (`Loss.simplifiedDelta`); otherwise the
-    /// last layer starts from dJ/dY^ (`Loss.gradient`) and applies Eq. (1.3.4) itself.
-    @discardableResult
-    public func backward(loss: Loss, output: Tensor, target: Tensor) -> Tensor {
-        var remaining = layers[...]
-        var gradient: Tensor
-        if let last = layers.last as? Dense,
-           let delta = loss.simplifiedDelta(outputActivation: last.activation, predicted: output, target: target) {
-            gradient = last.backward(delta: delta)
-            remaining = remaining.dropLast()
-        } else {
-            gradient = loss.gradient(predicted: output, target: target)
-        }
-        for layer in remaining.reversed() { gradient = layer.backward(gradient) }
-        return gradient
+    /// The backward pass for a caller that throws dJ/d(input) away (training): the layers before the
+    /// first one with parameters are skipped (they have nothing to learn), and that layer is asked
+    /// for its parameters' gradients only, so a first convolution skips its costly dJ/dX.
+    public func backwardDiscardingInputGradient(_ outputGradient: Tensor) {
+        guard let first = firstLayerWithParameters else { return }
+        let gradient = layers[(first + 1)...].reversed().reduce(outputGradient) { gradient, layer in layer.backward(gradient) }
+        layers[first].backwardDiscardingInputGradient(gradient)
     }
 
-    /// The test-time loss J on (X, Y), in batches of at most `batchSize` rows (weighted by size).
-    public func loss(_ X: Tensor, _ Y: Tensor, loss: Loss, batchSize: Int = 1024) -> Float {
-        requireShapes(X.rank == 2 && Y.rank == 2 && X.rows == Y.rows, "Network.loss: X rows vs Y rows", X.shape, Y.shape)
-        require(batchSize > 0, "Network.loss: batchSize must be positive, got \(batchSize)")
-        var total: Float = 0
-        for start in stride(from: 0, to: X.rows, by: batchSize) {
-            let rows = Array(start..<min(start + batchSize, X.rows))
-            let output = forward(X.gatheringRows(rows), training: false)
-            total += loss.value(predicted: output, target: Y.gatheringRows(rows)) * Float(rows.count)
+    /// Steps 2-4 of Sec. 1.3 after `forward(X, training:)` returned `output`: the error at the output
+    /// layer from the loss, then the backward pass, which leaves dJ/dtheta in every parameter.
+    /// Returns dJ/dX.
+    ///
+    /// The last layer starts the backward pass from the loss (`Layer.backward(loss:output:target:)`):
+    /// a `Dense` (or `ActivationLayer`) whose activation cancels against the loss (softmax with CCE,
+    /// sigmoid with BCE) takes the simple Delta = (Y^ - Y)/N (`Loss.simplifiedDelta`), other layers
+    /// dJ/dY^ (`Loss.gradient`); a network nested as the last layer asks its own last layer, so
+    /// `Network([generator, discriminator])` back-propagates exactly as the discriminator alone.
+    @discardableResult
+    public func backward(loss: any Loss, output: Tensor, target: Tensor) -> Tensor {
+        guard let last = layers.last else { return loss.gradient(predicted: output, target: target) }
+        let gradient = last.backward(loss: loss, output: output, target: target)
+        return layers.dropLast().reversed().reduce(gradient) { gradient, layer in layer.backward(gradient) }
+    }
+
+    /// `backward(loss:output:target:)` for training, where dJ/dX is not needed: as
+    /// `backwardDiscardingInputGradient`, the layers before the first with parameters are skipped.
+    public func backwardDiscardingInputGradient(loss: any Loss, output: Tensor, target: Tensor) {
+        guard let first = firstLayerWithParameters else { return }
+        if first == layers.count - 1 {
+            if let network = layers[first] as? Network {
+                network.backwardDiscardingInputGradient(loss: loss, output: output, target: target)
+            } else {
+                _ = layers[first].backward(loss: loss, output: output, target: target)
+            }
+            return
         }
-        return total / Float(max(X.rows, 1))
+        var gradient = layers[layers.count - 1].backward(loss: loss, output: output, target: target)
+        for layer in layers[(first + 1)..<(layers.count - 1)].reversed() { gradient = layer.backward(gradient) }
+        layers[first].backwardDiscardingInputGradient(gradient)
+    }
+
+    /// The index of the first layer that has parameters, or nil.
+    private var firstLayerWithParameters: Int? {
+        layers.firstIndex { !$0.parameters.isEmpty }
+    }
+
+    /// The test-time loss J on (X, Y), in batches of at most `batchSize` examples (weighted by size).
+    /// X and Y are [N, ...] with the same N.
+    public func loss(_ X: Tensor, _ Y: Tensor, loss: some Loss, batchSize: Int = 1024) -> Float {
+        requireShapes(X.rank >= 1 && Y.rank >= 1 && X.shape[0] == Y.shape[0], "Network.loss: X rows vs Y rows", X.shape, Y.shape)
+        require(batchSize > 0, "Network.loss: batchSize must be positive, got \(batchSize)")
+        let count = X.shape[0]
+        var total: Float = 0
+        for start in stride(from: 0, to: count, by: batchSize) {
+            let rows = Array(start..<min(start + batchSize, count))
+            let output = forward(gatheringExamples(rows, of: X), training: false)
+            total += loss.value(predicted: output, target: gatheringExamples(rows, of: Y)) * Float(rows.count)
+        }
+        return total / Float(max(count, 1))
     }
 
     /// The most probable class of each row of X (the largest output).
@@ -113,4 +141,10 @@ extension Network {
             Dense(inputs: hidden, outputs: classes, activation: .softmax, generator: &generator),
         ])
     }
+}
+
+/// The examples `indices` (along the first axis) of a batch [N, ...], in that order: [indices.count, ...].
+public func gatheringExamples(_ indices: [Int], of batch: Tensor) -> Tensor {
+    require(batch.rank >= 1, "gatheringExamples: needs a batch [N, ...], got shape \(batch.shape)")
+    return batchRows(batch).gatheringRows(indices).reshaped([indices.count] + batch.shape.dropFirst())
 }

@@ -10,11 +10,12 @@ import Core
 ///
 /// Optimisers with memory (momentum, RMSprop, Adam, diffGrad) keep one state per trainable
 /// parameter, matched by position: pass the same list, in the same order, at every step (one
-/// optimiser per network; a GAN has two).
+/// optimiser per network; a GAN has two). A frozen parameter keeps its place in that list, and
+/// its value and its state are left untouched.
 public protocol Optimiser {
     /// alpha, which a learning-rate schedule may change between steps.
     var learningRate: Float { get set }
-    /// One step on every trainable parameter of `parameters` (others are skipped).
+    /// One step on every trainable, unfrozen parameter of `parameters` (others are skipped).
     mutating func update(_ parameters: [Parameter])
 }
 
@@ -46,12 +47,12 @@ public struct SGD: Optimiser {
         let trainable = parameters.filter(\.isTrainable)
         let (alpha, gamma) = (learningRate, momentum)
         guard gamma != 0 else {
-            for parameter in trainable { parameter.value.add(parameter.gradient, scaledBy: -alpha) }   // (1.5.1)
+            for parameter in trainable where !parameter.isFrozen { parameter.value.add(parameter.gradient, scaledBy: -alpha) }   // (1.5.1)
             return
         }
         let (alpha8, gamma8) = (SIMD8(repeating: alpha), SIMD8(repeating: gamma))
         velocities.prepare(for: trainable, slotsPerParameter: 1)
-        for (index, parameter) in trainable.enumerated() {
+        for (index, parameter) in trainable.enumerated() where !parameter.isFrozen {
             velocities.withSlots(index) { slots in
                 let v = slots[0]
                 parameter.withBuffers { w, g in

@@ -1,6 +1,7 @@
 // OptimiserMachinery.swift: what the optimisers of Optimiser.swift and AdaptiveOptimisers.swift share:
 // the arithmetic their update rules are written in, their per-parameter memory, and the loop that
 // applies a rule to every coordinate.
+// Public, so that a later module can write an optimiser of its own with the same machinery.
 // Goals, in order: each rule of MLiS II Sec. 1.5 written once, for one coordinate, and run on Double
 // (the Rosenbrock race, to ten digits), Float, and SIMD8<Float> (eight coordinates of a network at a
 // time: the profile showed the compiler leaving the scalar loop unvectorised, and Adam's update then
@@ -34,16 +35,22 @@ extension SIMD8: UpdateArithmetic where Scalar == Float {
 
 /// The per-parameter memory of an optimiser: `slotsPerParameter` arrays (velocity; first and second
 /// moments; ...) for each trainable parameter, zero until the first update, matched by position.
-struct OptimiserState {
-    let name: String
+///
+/// How an optimiser uses it (see `SGD.update`): keep one as a stored property; in `update`, call
+/// `prepare(for: trainable, slotsPerParameter: k)` with the trainable parameters (frozen ones too, so
+/// that positions do not move), then for each unfrozen one `withSlots(index) { slots in ... }` and
+/// `parameter.withBuffers { w, g in ... }`, running the rule with `forEachCoordinate`.
+public struct OptimiserState {
+    /// The optimiser's name, for the message when the parameters change between steps.
+    public let name: String
     private var slotsPerParameter = 0
     /// For each parameter, its slots one after the other in one array.
     private var storage: [[Float]] = []
 
-    init(name: String) { self.name = name }
+    public init(name: String) { self.name = name }
 
     /// Creates zero state on the first call; afterwards requires the same parameters (count and sizes).
-    mutating func prepare(for parameters: [Parameter], slotsPerParameter: Int) {
+    public mutating func prepare(for parameters: [Parameter], slotsPerParameter: Int) {
         if storage.isEmpty {
             self.slotsPerParameter = slotsPerParameter
             storage = parameters.map { [Float](repeating: 0, count: $0.count * slotsPerParameter) }
@@ -56,7 +63,7 @@ struct OptimiserState {
     }
 
     /// Runs `body` with one raw buffer per slot of parameter `index`.
-    mutating func withSlots(_ index: Int, _ body: ([UnsafeMutableBufferPointer<Float>]) -> Void) {
+    public mutating func withSlots(_ index: Int, _ body: ([UnsafeMutableBufferPointer<Float>]) -> Void) {
         var slots = storage[index]
         storage[index] = []                     // so that `slots` is the only reference: no copy
         let count = slots.count / slotsPerParameter
@@ -69,7 +76,7 @@ struct OptimiserState {
 
 extension Parameter {
     /// Runs `body` with the raw buffers of the value (to update) and of the gradient.
-    func withBuffers(_ body: (UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Void) {
+    public func withBuffers(_ body: (UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>) -> Void) {
         requireShapes(value.shape == gradient.shape, "Parameter \(name): value vs gradient", value.shape, gradient.shape)
         gradient.scalars.withUnsafeBufferPointer { g in
             value.scalars.withUnsafeMutableBufferPointer { w in body(w, g) }
@@ -79,7 +86,7 @@ extension Parameter {
 
 /// Calls `eight(i)` for i = 0, 8, 16, ... while eight coordinates remain, then `one(i)` for the rest.
 @inline(__always)
-func forEachCoordinate(count: Int, eight: (Int) -> Void, one: (Int) -> Void) {
+public func forEachCoordinate(count: Int, eight: (Int) -> Void, one: (Int) -> Void) {
     var i = 0
     while i + 8 <= count {
         eight(i)
@@ -94,19 +101,19 @@ func forEachCoordinate(count: Int, eight: (Int) -> Void, one: (Int) -> Void) {
 extension UnsafeMutableBufferPointer where Element == Float {
     /// Elements i..<i+8 as one vector (SIMD8<Float> is only 4-byte aligned here: an unaligned load).
     @inline(__always)
-    func load8(_ i: Int) -> SIMD8<Float> {
+    public func load8(_ i: Int) -> SIMD8<Float> {
         UnsafeRawPointer(baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
     }
 
     @inline(__always)
-    func store8(_ vector: SIMD8<Float>, _ i: Int) {
+    public func store8(_ vector: SIMD8<Float>, _ i: Int) {
         UnsafeMutableRawPointer(baseAddress! + i).storeBytes(of: vector, as: SIMD8<Float>.self)
     }
 }
 
 extension UnsafeBufferPointer where Element == Float {
     @inline(__always)
-    func load8(_ i: Int) -> SIMD8<Float> {
+    public func load8(_ i: Int) -> SIMD8<Float> {
         UnsafeRawPointer(baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
     }
 }

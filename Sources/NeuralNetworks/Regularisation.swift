@@ -26,9 +26,10 @@ public enum Penalty: Sendable, Equatable {
         }
     }
 
-    /// lambda Omega(w) over the parameters with `isPenalised`.
+    /// lambda Omega(w) over the parameters with `isPenalised` that are learnt (trainable, not frozen:
+    /// a frozen weight is a constant, and its penalty no part of what is minimised).
     public func value(_ parameters: [Parameter]) -> Float {
-        parameters.filter { $0.isPenalised && $0.isTrainable }.reduce(0) { total, parameter in
+        parameters.filter { $0.isPenalised && $0.isLearnt }.reduce(0) { total, parameter in
             switch self {
             case .l2(let lambda): total + lambda * parameter.value.dot(parameter.value)
             case .l1(let lambda): total + lambda * mapElements(parameter.value) { abs($0) }.sum()
@@ -36,10 +37,10 @@ public enum Penalty: Sendable, Equatable {
         }
     }
 
-    /// Adds d(lambda Omega)/dw to the gradients of the penalised parameters (after a backward pass).
+    /// Adds d(lambda Omega)/dw to the gradients of the penalised, learnt parameters (after a backward pass).
     public func addGradient(to parameters: [Parameter]) {
         require(strength >= 0, "Penalty: lambda must be >= 0, got \(strength)")
-        for parameter in parameters where parameter.isPenalised && parameter.isTrainable {
+        for parameter in parameters where parameter.isPenalised && parameter.isLearnt {
             switch self {
             case .l2(let lambda): parameter.gradient.add(parameter.value, scaledBy: 2 * lambda)
             case .l1(let lambda): parameter.gradient.add(mapElements(parameter.value) { sign($0) }, scaledBy: lambda)

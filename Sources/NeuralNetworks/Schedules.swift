@@ -80,8 +80,9 @@ public struct CosineAnnealingSchedule: LearningRateSchedule {
 
 /// If ||g|| >= c, g <- c g / ||g||   (DL Padova "Unfolding time" L741)
 ///
-/// g is all the trainable parameters' gradients taken together as one vector (the global norm), so
-/// clipping shortens the step without turning it. Returns ||g|| before clipping.
+/// g is the gradients of all the learnt parameters (trainable, not frozen) taken together as one
+/// vector (the global norm), so clipping shortens the step without turning it. Returns ||g|| before
+/// clipping.
 ///
 /// ```swift
 /// let p = Parameter("w", value: Tensor([[0, 0]]))
@@ -91,7 +92,7 @@ public struct CosineAnnealingSchedule: LearningRateSchedule {
 @discardableResult
 public func clipGradientNorm(_ parameters: [Parameter], maximumNorm c: Float) -> Float {
     require(c > 0, "clipGradientNorm: the maximum norm c must be positive, got \(c)")
-    let trainable = parameters.filter(\.isTrainable)
+    let trainable = parameters.filter(\.isLearnt)
     let norm = trainable.reduce(Float(0)) { $0 + $1.gradient.dot($1.gradient) }.squareRoot()
     if norm >= c {
         for parameter in trainable { parameter.gradient.scale(by: c / norm) }

@@ -8,7 +8,8 @@ import Core
 
 /// What `Network.train` does besides the forward and backward passes.
 public struct TrainingSettings: Sendable {
-    public var loss: Loss
+    /// Any `Loss`: `.meanSquaredError`, `.categoricalCrossEntropyFromLogits`, or a module's own.
+    public var loss: any Loss
     public var epochs: Int
     /// B of Eq. (1.5.5); the last batch of an epoch holds the remainder.
     public var batchSize: Int
@@ -22,7 +23,7 @@ public struct TrainingSettings: Sendable {
     /// (needs validation data), or nil.
     public var earlyStoppingPatience: Int?
 
-    public init(loss: Loss, epochs: Int, batchSize: Int = 32, penalty: Penalty? = nil, gradientClipNorm: Float? = nil,
+    public init(loss: some Loss, epochs: Int, batchSize: Int = 32, penalty: Penalty? = nil, gradientClipNorm: Float? = nil,
                 schedule: (any LearningRateSchedule)? = nil, earlyStoppingPatience: Int? = nil) {
         require(epochs >= 0 && batchSize > 0, "TrainingSettings: needs epochs >= 0 and batchSize > 0, got \(epochs) and \(batchSize)")
         (self.loss, self.epochs, self.batchSize, self.penalty) = (loss, epochs, batchSize, penalty)
@@ -58,12 +59,16 @@ extension Network {
     /// forward pass, loss (Eq. 1.1.1), error at the output and backward pass (Eqs. 1.3.4-1.3.7), the
     /// penalty's gradient (Eq. 1.7.1), gradient clipping, and the optimiser's update. Returns J (+ the
     /// penalty) before the update.
+    ///
+    /// Frozen parameters (`Layer.freeze`) are left as they are: a GAN's generator step is
+    /// `Network([generator, discriminator]).trainingStep(z, real, ...)` with the discriminator frozen.
+    /// dJ/dX is not computed (`backwardDiscardingInputGradient(loss:output:target:)`).
     @discardableResult
-    public func trainingStep(_ X: Tensor, _ Y: Tensor, loss: Loss, optimiser: inout some Optimiser,
+    public func trainingStep(_ X: Tensor, _ Y: Tensor, loss: some Loss, optimiser: inout some Optimiser,
                              penalty: Penalty? = nil, gradientClipNorm: Float? = nil) -> Float {
         let output = forward(X, training: true)
         var value = loss.value(predicted: output, target: Y)
-        backward(loss: loss, output: output, target: Y)
+        backwardDiscardingInputGradient(loss: loss, output: output, target: Y)
         let parameters = self.parameters
         if let penalty {
             value += penalty.value(parameters)
@@ -86,26 +91,26 @@ extension Network {
     public func train(_ X: Tensor, _ Y: Tensor, settings: TrainingSettings, optimiser: inout some Optimiser,
                       generator: inout Xoshiro256StarStar, validation: (inputs: Tensor, targets: Tensor)? = nil,
                       onEpoch: (EpochReport) -> Void = { _ in }) throws -> TrainingHistory {
-        requireShapes(X.rank == 2 && Y.rank == 2 && X.rows == Y.rows, "Network.train: X rows vs Y rows", X.shape, Y.shape)
+        requireShapes(X.rank >= 1 && Y.rank >= 1 && X.shape[0] == Y.shape[0], "Network.train: X rows vs Y rows", X.shape, Y.shape)
         require(settings.earlyStoppingPatience == nil || validation != nil,
                 "Network.train: early stopping needs validation data")
         var history = TrainingHistory()
         var stopping = settings.earlyStoppingPatience.map { EarlyStopping(patience: $0) }
         var iteration = 0
         for epoch in stride(from: 1, through: settings.epochs, by: 1) {
-            let order = generator.permutation(X.rows)
+            let order = generator.permutation(X.shape[0])
             var total: Float = 0
             for start in stride(from: 0, to: order.count, by: settings.batchSize) {
                 let batch = Array(order[start..<min(start + settings.batchSize, order.count)])
                 if let schedule = settings.schedule { optimiser.learningRate = schedule.learningRate(at: iteration) }
-                let batchLoss = trainingStep(X.gatheringRows(batch), Y.gatheringRows(batch), loss: settings.loss,
+                let batchLoss = trainingStep(gatheringExamples(batch, of: X), gatheringExamples(batch, of: Y), loss: settings.loss,
                                              optimiser: &optimiser, penalty: settings.penalty,
                                              gradientClipNorm: settings.gradientClipNorm)
                 try DivergenceError.check(batchLoss, step: iteration + 1)
                 total += batchLoss * Float(batch.count)
                 iteration += 1
             }
-            history.trainingLoss.append(total / Float(max(X.rows, 1)))
+            history.trainingLoss.append(total / Float(max(X.shape[0], 1)))
             let validationLoss = validation.map { loss($0.inputs, $0.targets, loss: settings.loss) }
             if let validationLoss { history.validationLoss.append(validationLoss) }
             onEpoch(EpochReport(epoch: epoch, trainingLoss: history.trainingLoss.last!, validationLoss: validationLoss,

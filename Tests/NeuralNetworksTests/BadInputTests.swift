@@ -19,7 +19,7 @@ struct BadInputTests {
     @Test("Predictions and targets of different shapes")
     func lossShape() async {
         let stopped = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-            _ = Loss.meanSquaredError.value(predicted: Tensor(shape: [2, 1]), target: Tensor(shape: [3, 1]))
+            _ = MeanSquaredError().value(predicted: Tensor(shape: [2, 1]), target: Tensor(shape: [3, 1]))
         }
         #expect(standardError(of: stopped).contains("Loss.value (MSE): predicted vs target: shapes [2, 1] and [3, 1] do not fit"))
     }

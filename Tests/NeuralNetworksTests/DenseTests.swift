@@ -85,10 +85,10 @@ struct DenseTests {
         var generator = Xoshiro256StarStar(seed: 32)
         let x = generator.normalTensor(shape: [7, 4])
         let labels = (0..<7).map { _ in generator.uniformInt(below: 3) }
-        let cases: [(Loss, Activation, Tensor)] = [
-            (.meanSquaredError, .linear, generator.normalTensor(shape: [7, 3])),
-            (.binaryCrossEntropy, .sigmoid, Tensor(shape: [7, 3], scalars: (0..<21).map { _ in Float(generator.uniformInt(below: 2)) })),
-            (.categoricalCrossEntropy, .softmax, oneHot(labels, classes: 3)),
+        let cases: [(any Loss, Activation, Tensor)] = [
+            (MeanSquaredError(), .linear, generator.normalTensor(shape: [7, 3])),
+            (BinaryCrossEntropy(), .sigmoid, Tensor(shape: [7, 3], scalars: (0..<21).map { _ in Float(generator.uniformInt(below: 2)) })),
+            (CategoricalCrossEntropy(), .softmax, oneHot(labels, classes: 3)),
         ]
         for (loss, outputActivation, y) in cases {
             let network = Self.threeLayerNetwork(output: outputActivation, generator: &generator)

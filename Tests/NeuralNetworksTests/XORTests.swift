@@ -37,7 +37,7 @@ struct XORTests {
         var generator = Xoshiro256StarStar(seed: 41)
         for n in [1, 3, 4, 7] {
             let yHat = generator.normalTensor(shape: [n, 1]), y = generator.normalTensor(shape: [n, 1])
-            let analytic = Loss.meanSquaredError.gradient(predicted: yHat, target: y)
+            let analytic = MeanSquaredError().gradient(predicted: yHat, target: y)
             let expected = (0..<n).map { 2 / Float(n) * (yHat.scalars[$0] - y.scalars[$0]) }
             #expect(isApproximatelyEqual(analytic.scalars, expected))
             let error = GradientCheck.error(analytic: analytic.doubles, at: yHat.doubles) { values in
@@ -92,7 +92,7 @@ struct XORTests {
             var generator = Xoshiro256StarStar(seed: seed)
             let network = XOR.randomNetwork(generator: &generator)
             let (loss, _) = XOR.train(network, epochs: 1000)
-            let final = Loss.meanSquaredError.value(predicted: network(XOR.inputs), target: XOR.targets)
+            let final = MeanSquaredError().value(predicted: network(XOR.inputs), target: XOR.targets)
             #expect(loss.first! > 0.25, "seed \(seed) starts above the mean-prediction loss 1/4")
             if final < 1e-6 { converged.append(seed) }
             // As the notes warn, the others stop at a local minimum or plateau: 1/4 (the network
