@@ -1,5 +1,6 @@
 // The digits part of the chapter: DAT300's Dense(64, ReLU) -> Dense(10, softmax) trained with Adam
-// (MLiS II Eqs. 1.5.8-1.5.11) on mini-batches (1.5.5), with early stopping on held-out data (Sec. 1.7.1).
+// (MLiS II Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10), Eq. (1.5.11)) on mini-batches (1.5.5), with early stopping
+// on held-out data (Sec. 1.7.1).
 
 import Core
 import NeuralNetworks

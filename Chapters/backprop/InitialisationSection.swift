@@ -1,4 +1,5 @@
-// The initialisation experiment of MLiS II Sec. 1.6 (Eqs. 1.6.1-1.6.4, Fig. 1.6.1): 100 layers of 100
+// The initialisation experiment of MLiS II Sec. 1.6 (Eq. (1.6.1), Eq. (1.6.2), Eq. (1.6.3), Eq. (1.6.4), Fig.
+// 1.6.1): 100 layers of 100
 // sigmoid units, N(0, 1) against Xavier weights, and the back-propagated gradients (ERRATA E-NN-1).
 
 import Core
@@ -14,9 +15,9 @@ struct InitialisationResults {
 func initialisationSection(options: ChapterOptions) throws -> InitialisationResults {
     print("3. Initialisation (Sec. 1.6): 100 dense layers of 100 sigmoid units, zero biases, 1000 inputs from N(0, 1)")
     let a = Initialisation.xavierUniformLimit(inputs: 100, outputs: 100)
-    print("   Xavier: U(-a, a) with a = sqrt(6/(n_in + n_out)) = \(formatted(a, digits: 7)) (Eq. 1.6.3), or N(0, sigma^2) with sigma ="
+    print("   Xavier: U(-a, a) with a = sqrt(6/(n_in + n_out)) = \(formatted(a, digits: 7)) (Eq. (1.6.3)), or N(0, sigma^2) with sigma ="
           + " sqrt(2/(n_in + n_out)) = \(formatted(Initialisation.xavierNormalStandardDeviation(inputs: 100, outputs: 100), digits: 4))"
-          + " (Eq. 1.6.4); both have variance 2/(n_in + n_out) = 0.01.")
+          + " (Eq. (1.6.4)); both have variance 2/(n_in + n_out) = 0.01.")
     let layers = [1, 21, 41, 61, 81, 100]
     var experiments: [(String, DeepNetworkExperiment)] = []
     for (name, initialisation, activation) in [("N(0, 1)", Initialisation.normal(standardDeviation: 1), Activation.sigmoid),

@@ -1,5 +1,5 @@
 // Learning-rate schedules and gradient clipping (DL Padova "Cyclic Learning Rate", "Unfolding
-// time"), dropout (MLiS II Sec. 1.7.3, E-21) and batch normalisation (Eqs. 2.3.1-2.3.2).
+// time"), dropout (MLiS II Sec. 1.7.3, E-21) and batch normalisation (Eq. (2.3.1), Eq. (2.3.2)).
 
 import Core
 import NeuralNetworks
@@ -35,7 +35,7 @@ func schedulesAndRegularisationSection(options: ChapterOptions) throws -> Regula
     print("   training, so at test time h must be scaled by 1 - p = 0.7, not by p as MLiS II 1.7.3 prints (E-21). Inverted")
     print("   dropout (DL Padova) scales the kept units by 1/(1 - p) instead: training mean \(formatted(invertedMean, digits: 3)), test h = 2.")
     let normalised = BatchNormalisation(features: 1, epsilon: 0).forward(Tensor(column: [1, 2, 3, 4]), training: true)
-    print("   Batch normalisation of (1, 2, 3, 4): mean 2.5, biased variance 1.25, x^ = \(show(normalised.scalars)) (Eq. 2.3.1).\n")
+    print("   Batch normalisation of (1, 2, 3, 4): mean 2.5, biased variance 1.25, x^ = \(show(normalised.scalars)) (Eq. (2.3.1)).\n")
     return RegularisationResults(cyclicAtZero: cyclic.learningRate(at: 0), dropoutTrainingMean: trainingMean)
 }
 

@@ -1,4 +1,4 @@
-// The optimiser race of MLiS II Sec. 1.5.5: SGD (Eq. 1.5.5), momentum (1.5.6), RMSprop (1.5.7) and
+// The optimiser race of MLiS II Sec. 1.5.5: SGD (Eq. (1.5.5)), momentum (1.5.6), RMSprop (1.5.7) and
 // Adam (1.5.8-1.5.11) on the Rosenbrock function (1.5.12) from (0, 1) (E-32), Fig. 1.5.2.
 
 import Core
@@ -11,7 +11,7 @@ struct RaceResults {
 }
 
 func rosenbrockSection(options: ChapterOptions) throws -> RaceResults {
-    print("2. The optimisers on the Rosenbrock function f(x, y) = (1 - x)^2 + 100 (y - x^2)^2   (Eq. 1.5.12)")
+    print("2. The optimisers on the Rosenbrock function f(x, y) = (1 - x)^2 + 100 (y - x^2)^2   (Eq. (1.5.12))")
     let start = Rosenbrock.start
     print("   Start (0, 1), as the text says (the caption's (1, 0) is a slip, E-32): f = \(formatted(Rosenbrock.value(start), digits: 0)),"
           + " grad f = (\(formatted(Rosenbrock.gradient(start).x, digits: 0)), \(formatted(Rosenbrock.gradient(start).y, digits: 0))),"

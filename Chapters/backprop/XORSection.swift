@@ -1,5 +1,6 @@
-// The XOR part of the chapter: MLiS II Sec. 1.2.4 (Eqs. 1.2.15-1.2.17, Fig. 1.2.5) and Sec. 1.3
-// (Eqs. 1.3.4-1.3.13, Fig. 1.3.1), with errata E-30 and E-31.
+// The XOR part of the chapter: MLiS II Sec. 1.2.4 (Eq. (1.2.15), Eq. (1.2.16), Eq. (1.2.17), Fig. 1.2.5) and Sec. 1.3
+// (Eq. (1.3.4), Eq. (1.3.5), Eq. (1.3.6), Eq. (1.3.7), Eq. (1.3.8), Eq. (1.3.9), Eq. (1.3.10), Eq. (1.3.11),
+// Eq. (1.3.12), Eq. (1.3.13), Fig. 1.3.1), with errata E-30 and E-31.
 
 import Core
 import NeuralNetworks
@@ -14,24 +15,24 @@ struct XORResults {
 
 func xorSection(options: ChapterOptions) throws -> XORResults {
     var results = XORResults()
-    print("1. XOR with a 2-2-1 network: y^ = w^T h + b, h = ReLU(W^T x + c)   (Eq. 1.2.15)")
+    print("1. XOR with a 2-2-1 network: y^ = w^T h + b, h = ReLU(W^T x + c)   (Eq. (1.2.15))")
     let handSet = XOR.handSetNetwork()
     let printed = XOR.handSetNetwork(outputWeights: Tensor(column: [1, 2]), outputBias: Tensor([[0]]))
     results.handSetPredictions = handSet(XOR.inputs).scalars.map { formatted($0, digits: 0) }.joined(separator: ",")
     results.printedPredictions = printed(XOR.inputs).scalars.map { formatted($0, digits: 0) }.joined(separator: ",")
-    print("   Eq. 1.2.17 as printed, W = [[0, -1], [1, 1], [1, 1]] and w = (0, 1, 2): y^ = (\(results.printedPredictions)), not XOR;")
-    print("   with w = (0, 1, -2), the sign the notes lost (ERRATA E-30): y^ = (\(results.handSetPredictions)), exactly y of Eq. 1.2.4.")
+    print("   Eq. (1.2.17) as printed, W = [[0, -1], [1, 1], [1, 1]] and w = (0, 1, 2): y^ = (\(results.printedPredictions)), not XOR;")
+    print("   with w = (0, 1, -2), the sign the notes lost (ERRATA E-30): y^ = (\(results.handSetPredictions)), exactly y of Eq. (1.2.4).")
     let h = XOR.hiddenRepresentation(of: handSet)
     print("   The hidden layer maps the inputs (0,0), (0,1), (1,0), (1,1) to h = "
           + (0..<4).map { show(h.row($0), digits: 0) }.joined(separator: ", ") + ":")
     print("   both XOR-positive inputs land on (1, 0), and a line now separates the classes (Fig. 1.2.5).")
     print("   The network has \(handSet.trainableParameterCount) trainable parameters (Sec. 1.3: W 2x2, c 2, w 2, b 1).")
-    try writeRepresentationFigure(handSet, title: "XOR in the hidden space of Eq. 1.2.17 (Fig. 1.2.5, right)",
+    try writeRepresentationFigure(handSet, title: "XOR in the hidden space of Eq. (1.2.17) (Fig. 1.2.5, right)",
                                   file: "fig-1.2.5-representation-hand-set.svg", options: options, inputSpace: true)
 
     print("\n   Learning it instead (Sec. 1.3): weights and biases from N(0, 0.1^2), plain gradient descent on the")
     print("   mean squared error, alpha = 0.1, all 4 examples per update. The output error is")
-    print("   dJ/dy^ = (2/N)(y^ - y), which is the notes' (1/2)(y^ - y) of Eq. 1.3.11 only because N = 4 (E-31).")
+    print("   dJ/dy^ = (2/N)(y^ - y), which is the notes' (1/2)(y^ - y) of Eq. (1.3.11) only because N = 4 (E-31).")
     let notebook = notebookNetwork()
     let notebookRun = XOR.train(notebook, epochs: 500)
     results.notebookLossAtEpoch300 = notebookRun.loss[300]

@@ -8,7 +8,7 @@ func galaxySection() -> (accuracy: Double, recall: Double) {
     print("\n4. Sec. 2.7.2 (MET-1): 9 non-galaxies and 1 galaxy, everything predicted 'not galaxy'")
     let truth = [Bool](repeating: false, count: 9) + [true]
     let useless = BinaryCounts(truth: truth, predicted: [Bool](repeating: false, count: 10))
-    print("   \(useless): accuracy (Eq. 2.7.1) \(formatted(useless.accuracy, digits: 2)), recall (2.7.3) \(formatted(useless.recall, digits: 2)),"
+    print("   \(useless): accuracy (Eq. (2.7.1)) \(formatted(useless.accuracy, digits: 2)), recall (2.7.3) \(formatted(useless.recall, digits: 2)),"
           + " precision (2.7.2) 0/0 taken as \(formatted(useless.precision, digits: 2)) (E-CONV-2), F1 (2.7.4) \(formatted(useless.f1, digits: 2))")
     let careful = BinaryCounts(truth: truth, predicted: [Bool](repeating: false, count: 8) + [true, true])
     print("   one that also flags one non-galaxy: \(careful): accuracy \(formatted(careful.accuracy, digits: 2)),"

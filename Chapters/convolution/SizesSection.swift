@@ -1,11 +1,11 @@
-// Output sizes, parameter counts and receptive fields: MLiS II Eqs. (2.2.7)-(2.2.8), Figs. 2.2.2-2.2.4
+// Output sizes, parameter counts and receptive fields: MLiS II Eq. (2.2.7), Eq. (2.2.8), Figs. 2.2.2-2.2.4
 // and 2.3.3, Secs. 2.3.5 and 2.5; DAT300's three worked examples; errata E-22, E-36, E-37, E-38, E-54, E-58.
 
 import Convolution
 import Core
 
 func sizesSection() {
-    print("\n2. Sizes and parameters, O = (I - K + 2P)/S + 1 (Eq. 2.2.8) and (K_x K_y I_z + 1) O_z (Eq. 2.2.7 corrected)")
+    print("\n2. Sizes and parameters, O = (I - K + 2P)/S + 1 (Eq. (2.2.8)) and (K_x K_y I_z + 1) O_z (Eq. (2.2.7) corrected)")
     let same = ConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernel: 3, padding: .same)
     let full = ConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernel: 3, padding: .full)
     let strided = ConvolutionGeometry(channels: 1, height: 5, width: 5, outputChannels: 1, kernel: 3, stride: 2)

@@ -22,7 +22,7 @@ func workedNumbersSection() -> (notesOutput: String, transposedOutput: String, t
     print("   Eq. (2.2.5), Sec. 2.2.1: the 4 x 4 image and 3 x 3 kernel give \(matrixText(output.scalars, columns: 2))"
           + "  (notes: [[72, 71], [84, 84]])")
     let flipped = convolve2D(image, weights: Tensor(shape: [1, 1, 3, 3], scalars: kernel.scalars.reversed()), geometry: g)
-    print("   A true convolution (kernel flipped, Eq. 2.2.2) would give \(matrixText(flipped.scalars, columns: 2)) instead (E-41)")
+    print("   A true convolution (kernel flipped, Eq. (2.2.2)) would give \(matrixText(flipped.scalars, columns: 2)) instead (E-41)")
     let kStar = ConvolutionMatrix(weights: kernel, geometry: g)
     print("   Eq. (2.2.6): K* is \(kStar.matrix.rows) x \(kStar.matrix.columns); its rows, the filter unrolled at each step:")
     for row in 0..<kStar.matrix.rows { print("     " + kStar.matrix.row(row).map { formatted(Double($0), digits: 0) }.joined(separator: " ")) }

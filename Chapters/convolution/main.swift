@@ -13,8 +13,8 @@ import Foundation
 let defaults = ChapterOptions(seed: 7, epochs: DigitsCNN.epochs, learningRate: DigitsCNN.learningRate,
                               outputDirectory: "convolution-figures")
 let summary = """
-    Convolutional networks (MLiS II 2.2-2.7): the worked convolutions of the notes (Eqs. 2.2.5-2.2.6 and
-    2.3.3-2.3.5) with their errata, output sizes and parameter counts (Eqs. 2.2.7-2.2.8, DAT300), the
+    Convolutional networks (MLiS II 2.2-2.7): the worked convolutions of the notes (Eq. (2.2.5), Eq. (2.2.6) and
+    2.3.3-2.3.5) with their errata, output sizes and parameter counts (Eq. (2.2.7), Eq. (2.2.8), DAT300), the
     checkerboard artefact of transposed convolution beside resize-convolution, then a CNN on the 8x8
     digits (conv 3x3 -> ReLU -> max-pool 2 -> dense softmax, Adam, mini-batches of 32) with its learnt
     filters, feature maps, confusion matrix, precision/recall/F1 and ROC curves (Sec. 2.7).

@@ -1,5 +1,5 @@
 // Convolution2D.swift: the convolutional layer of MLiS II Sec. 2.2.1, Y^ = Phi(sum I * K + b)
-// (Eq. 2.2.4) without the Phi (an `ActivationLayer` follows it), as a `Layer` of the NeuralNetworks
+// (Eq. (2.2.4)) without the Phi (an `ActivationLayer` follows it), as a `Layer` of the NeuralNetworks
 // module; DAT300 "Conv2D". Pointwise convolution (Sec. 2.3.2) is the 1 x 1 case.
 // Goals, in order: the Layer contract (forward keeps its input, backward sets the gradients and
 // returns dJ/dX); any input size (the geometry follows the image); the fast algorithm by shape.
@@ -58,7 +58,7 @@ public final class Convolution2D: Layer {
     public var inputChannels: Int { weights.value.shape[1] }
     public var outputChannels: Int { weights.value.shape[0] }
     public var parameters: [Parameter] { [weights, bias] }
-    /// (K_h K_w C + 1) O   (Eq. 2.2.7 corrected, E-36)
+    /// (K_h K_w C + 1) O   (Eq. (2.2.7) corrected, E-36)
     public var parameterCount: Int { weights.count + bias.count }
 
     /// The geometry for a [N, C, H, W] input of this layer.
@@ -69,7 +69,7 @@ public final class Convolution2D: Layer {
                                    dilation: dilation)
     }
 
-    /// Y = X * W + b, [N, C, H, W] to [N, O, O_h, O_w]   (Eqs. 2.2.4-2.2.5, sizes by Eq. 2.2.8)
+    /// Y = X * W + b, [N, C, H, W] to [N, O, O_h, O_w]   (Eq. (2.2.4), Eq. (2.2.5), sizes by Eq. (2.2.8))
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
         requireShapes(input.rank == 4 && input.shape[1] == inputChannels,
                       "Convolution2D.forward: input [N, C, H, W] vs weights [O, C, K_h, K_w]", input.shape, weights.value.shape)

@@ -1,6 +1,6 @@
 // MaskedCrossEntropy.swift: the semi-supervised loss of MLiS II Sec. 2.9.2: softmax over the
 // classes (Eq. (2.9.5), Eq. (2.2.9)) and cross-entropy (Table 1.1) on the LABELLED nodes only; the
-// other nodes take part through the graph, not through the loss (Kipf & Welling 2017, Eq. 10).
+// other nodes take part through the graph, not through the loss (Kipf & Welling 2017, Eq. (10)).
 // Goals, in order: the exact loss and gradient (tests check them by finite differences); stable
 // at logits of +-1000 (log-softmax through the log-sum-exp, no log(0)); a clear mask.
 //

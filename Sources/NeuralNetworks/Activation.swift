@@ -1,5 +1,5 @@
 // Activation.swift: the activation functions of MLiS II Table 1.2 with their derivatives, and the
-// softmax of Eqs. (2.2.9)-(2.2.10); the leaky ReLU and ELU slopes as DL Padova "Leaky ReLU and ELU".
+// softmax of Eq. (2.2.9), Eq. (2.2.10); the leaky ReLU and ELU slopes as DL Padova "Leaky ReLU and ELU".
 // Goals, in order: the table's formulas, including its value at the kinks (z = 0 belongs to the
 // "otherwise" branch); stable at +-1000 (the sigmoid and softmax of Core); one loop per batch.
 
@@ -22,7 +22,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
     /// Phi(z) = z, Phi' = 1.
     case linear
     /// Phi(z) = 0 if z < 0, else 1. Its derivative is the Dirac delta: 0 away from z = 0, so
-    /// back-propagation passes no gradient through it (the perceptron has its own rule, Eq. 1.2.10).
+    /// back-propagation passes no gradient through it (the perceptron has its own rule, Eq. (1.2.10)).
     case heaviside
     /// Phi(z) = 1/(1 + e^-z), Phi' = sigma(z)(1 - sigma(z)).
     case sigmoid
@@ -35,7 +35,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
     /// Phi(z) = alpha (e^z - 1) if z < 0, else z; Phi' = alpha e^z if z < 0, else 1
     /// (MLiS II Table 1.2 has alpha = 1; DL Padova writes the alpha).
     case elu(alpha: Float = 1)
-    /// S(z)_i = e^{z_i} / sum_c e^{z_c} over each row (Eq. 2.2.9), computed as e^{z_i - max z}.
+    /// S(z)_i = e^{z_i} / sum_c e^{z_c} over each row (Eq. (2.2.9)), computed as e^{z_i - max z}.
     case softmax
 
     public var description: String {
@@ -75,7 +75,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
         case .relu: z < 0 ? 0 : 1
         case .leakyReLU(let slope): z < 0 ? slope : 1
         case .elu(let alpha): z < 0 ? alpha * exp(z) : 1
-        case .softmax: requirementFailed("Activation.derivative: softmax has a Jacobian (Eq. 2.2.10), not a derivative per element")
+        case .softmax: requirementFailed("Activation.derivative: softmax has a Jacobian (Eq. (2.2.10)), not a derivative per element")
         }
     }
 
@@ -90,7 +90,7 @@ public enum Activation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Delta = dJ/dA ⊙ Phi'(Z), the error of a layer from the gradient of its output   (Eq. 1.3.4)
+    /// Delta = dJ/dA ⊙ Phi'(Z), the error of a layer from the gradient of its output   (Eq. (1.3.4))
     ///
     /// `outputGradient`, `preActivation` (Z) and `output` (A = Phi(Z)) all have shape [N, n]. The
     /// sigmoid and tanh derivatives are read off the output (sigma(1 - sigma), 1 - tanh^2). For the

@@ -1,5 +1,5 @@
 // ActivationLayers.swift: an activation as a layer of its own (for batch normalisation placed
-// before it, E-40) and the parametric ReLU, DL Padova "PReLU" L420-424 (He et al. 2015).
+// before it, E-40) and the parametric ReLU, DL Padova "PReLU" (He et al. 2015).
 // Goals, in order: the same Eq. (1.3.4) as `Dense`; the PReLU slope learnt like any weight, with
 // dPhi/da_c = x for x < 0 (what DL Padova labels f'', E-10).
 
@@ -33,7 +33,7 @@ public final class ActivationLayer: Layer {
 }
 
 /// PReLU: f(x_i) = a_c x_i if x_i < 0, else x_i, with one learnt slope a_c per unit (channel) c
-/// (DL Padova "PReLU" L420-424).
+/// (DL Padova "PReLU").
 ///
 ///     df/dx   = a_c if x < 0, else 1
 ///     df/da_c = x   if x < 0, else 0     (DL Padova prints this as "f''": it is the slope's gradient, E-10)

@@ -1,5 +1,6 @@
-// AdaptiveOptimisers.swift: RMSprop and Adam, MLiS II Sec. 1.5.3-1.5.4, Eqs. (1.5.7)-(1.5.11), and
-// diffGrad, DL Padova "diffGrad" L335-337 (Dubey et al. 2019).
+// AdaptiveOptimisers.swift: RMSprop and Adam, MLiS II Sec. 1.5.3-1.5.4, Eq. (1.5.7), Eq. (1.5.8), Eq.
+// (1.5.9), Eq. (1.5.10), Eq. (1.5.11), and
+// diffGrad, DL Padova "diffGrad" (Dubey et al. 2019).
 // Goals, in order: the notes' equations with the notes' defaults (TF2's), and epsilon where each
 // equation puts it: inside the root in (1.5.7), outside in (1.5.11) (E-29); one coordinate at a time,
 // generic (`UpdateArithmetic`), so the Rosenbrock steps can be reproduced in Double and networks
@@ -8,7 +9,7 @@
 import Core
 import Foundation
 
-/// RMSprop: a running mean of squared gradients rescales each coordinate's step   (Eq. 1.5.7)
+/// RMSprop: a running mean of squared gradients rescales each coordinate's step   (Eq. (1.5.7))
 ///
 /// ```swift
 /// let w = Parameter("w", value: Tensor([[0, 1]]))
@@ -53,7 +54,7 @@ public struct RMSprop: Optimiser {
         }
     }
 
-    /// r_t = rho r_(t-1) + (1 - rho) g ⊙ g;  w_t = w_(t-1) - alpha g / sqrt(r_t + epsilon)   (Eq. 1.5.7)
+    /// r_t = rho r_(t-1) + (1 - rho) g ⊙ g;  w_t = w_(t-1) - alpha g / sqrt(r_t + epsilon)   (Eq. (1.5.7))
     @inlinable @inline(__always)
     public static func step<T: UpdateArithmetic>(_ w: inout T, meanSquare r: inout T, gradient g: T,
                                                  learningRate alpha: T, decay rho: T, epsilon: T) {
@@ -62,7 +63,8 @@ public struct RMSprop: Optimiser {
     }
 }
 
-/// Adam: bias-corrected running means of the gradient and of its square   (Eqs. 1.5.8-1.5.11)
+/// Adam: bias-corrected running means of the gradient and of its square   (Eq. (1.5.8), Eq. (1.5.9), Eq.
+/// (1.5.10), Eq. (1.5.11))
 ///
 /// ```swift
 /// let w = Parameter("w", value: Tensor([[0, 1]]))
@@ -118,7 +120,7 @@ public struct Adam: Optimiser {
         }
     }
 
-    /// (1 - beta1^t, 1 - beta2^t), the denominators of Eqs. (1.5.9)-(1.5.10), for t >= 1.
+    /// (1 - beta1^t, 1 - beta2^t), the denominators of Eq. (1.5.9), Eq. (1.5.10), for t >= 1.
     @inlinable @inline(__always)
     public static func biasCorrections<T: BinaryFloatingPoint>(step t: Int, beta1: T, beta2: T) -> (T, T) {
         require(t >= 1, "Adam: the step t starts at 1, got \(t)")
@@ -145,7 +147,7 @@ public struct Adam: Optimiser {
 }
 
 /// diffGrad: Adam's step scaled by xi = sigmoid(|g_(t-1) - g_t|), a friction that slows the step where
-/// the gradient changes little   (DL Padova "diffGrad" L335-337; Dubey et al. 2019)
+/// the gradient changes little   (DL Padova "diffGrad"; Dubey et al. 2019)
 ///
 /// xi lies in [1/2, 1): half of Adam's step where the gradient is steady, nearly all of it where it
 /// changes fast. As in the paper, g_0 = 0, so the first step uses xi = sigmoid(|g_1|).

@@ -1,5 +1,5 @@
-// BatchNormalisation.swift: MLiS II Sec. 1.7.4 and Sec. 2.3.1, Eqs. (2.3.1)-(2.3.2); DL Padova
-// "ResNet" L586-598 (Ioffe & Szegedy 2015), with its backward pass.
+// BatchNormalisation.swift: MLiS II Sec. 1.7.4 and Sec. 2.3.1, Eq. (2.3.1), Eq. (2.3.2); DL Padova
+// "ResNet" (Ioffe & Szegedy 2015), with its backward pass.
 // Goals, in order: the notes' formulas with their conventions stated (the biased batch variance,
 // epsilon inside the root: E-52); a backward pass derived through the batch mean and variance,
 // checked by finite differences; running statistics for test time.
@@ -12,7 +12,7 @@ import Core
 
 /// y = gamma x^ + beta, x^ = (x - mu) / sqrt(sigma^2 + epsilon), per feature (column) over the batch.
 ///
-///     mu_j      = (1/N) sum_i x_ij,   sigma_j^2 = (1/N) sum_i (x_ij - mu_j)^2     (biased, DL Padova L594)
+///     mu_j      = (1/N) sum_i x_ij,   sigma_j^2 = (1/N) sum_i (x_ij - mu_j)^2     (biased, DL Padova "ResNet")
 ///     x^_ij     = (x_ij - mu_j) / sqrt(sigma_j^2 + epsilon)                       (2.3.1)
 ///     y_ij      = gamma_j x^_ij + beta_j                                           (2.3.2)
 ///

@@ -1,4 +1,5 @@
-// DeepNetworkExperiment.swift: the experiment behind MLiS II Fig. 1.6.1 (Sec. 1.6, Eqs. 1.6.1-1.6.4):
+// DeepNetworkExperiment.swift: the experiment behind MLiS II Fig. 1.6.1 (Sec. 1.6, Eq. (1.6.1), Eq. (1.6.2),
+// Eq. (1.6.3), Eq. (1.6.4)):
 // a 100-layer MLP of 100 sigmoid units, N(0, 1) inputs and zero biases, with N(0, 1) weights or
 // Xavier's; the activations a and their derivatives Phi' at every layer, and the gradients that
 // back-propagation actually delivers to each layer's weights.

@@ -1,11 +1,11 @@
-// Dense.swift: the fully connected layer of MLiS II Sec. 1.2.4, forward by Eqs. (1.2.18)-(1.2.20)
+// Dense.swift: the fully connected layer of MLiS II Sec. 1.2.4, forward by Eq. (1.2.18), Eq. (1.2.19), Eq. (1.2.20)
 // and backward by the four back-propagation equations (1.3.4)-(1.3.7), in that order; DAT300
 // "Artificial Neural Network" (y_i = sum_j x_j w_ji + b_i).
 // Goals, in order: the notes' equations, one line each; whole batches through Core's GEMM.
 
 import Core
 
-/// a = Phi(z), z = W^T a_prev + b for one example   (Eqs. 1.2.18-1.2.20)
+/// a = Phi(z), z = W^T a_prev + b for one example   (Eq. (1.2.18), Eq. (1.2.19), Eq. (1.2.20))
 ///
 /// With a batch of N examples in the rows of A_prev (shape [N, n_in]), the notes' column form
 /// z = W^T a_prev + b becomes Z = A_prev W + 1 b^T: `W` has shape [n_in, n_out], and W_ij connects
@@ -56,7 +56,7 @@ public final class Dense: Layer {
     public var outputCount: Int { weights.value.columns }
     public var parameters: [Parameter] { [weights, bias] }
 
-    /// Z = A_prev W + b, then A = Phi(Z)   (Eqs. 1.2.18-1.2.20 for a batch)
+    /// Z = A_prev W + b, then A = Phi(Z)   (Eq. (1.2.18), Eq. (1.2.19), Eq. (1.2.20) for a batch)
     /// Shapes: input [N, n_in] -> output [N, n_out]. Precondition: the input has n_in columns.
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
         requireShapes(input.rank == 2 && input.columns == inputCount,
@@ -78,7 +78,7 @@ public final class Dense: Layer {
     ///     dJ/dW   = A_prev^T Delta                   (1.3.7)
     ///
     /// In (1.3.6) the factor ⊙ Phi'^(l)(z^(l)) belongs to the layer below, which applies it as its
-    /// own (1.3.4). The loss J already averages over the batch (Eq. 1.1.1), so the sums over rows
+    /// own (1.3.4). The loss J already averages over the batch (Eq. (1.1.1)), so the sums over rows
     /// are the gradients of J itself.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         let z = cached(preActivation, "Dense"), a = cached(output, "Dense")

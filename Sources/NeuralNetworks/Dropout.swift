@@ -1,4 +1,4 @@
-// Dropout.swift: MLiS II Sec. 1.7.3 and DL Padova "Overfitting and DropOut" L339-344
+// Dropout.swift: MLiS II Sec. 1.7.3 and DL Padova "Overfitting and DropOut"
 // (Srivastava et al. 2014).
 // Goals, in order: say which convention, and make both available so a test can show they agree in
 // expectation; the test-time factor of the notes corrected (keep probability 1 - p, not p: E-21);
@@ -10,7 +10,7 @@ import Core
 ///
 /// Two conventions; each gives, at test time, the mean over the masks of what it gives while training
 /// (the tests check this):
-/// - `.inverted` (DL Padova L343, the default, as keras and PyTorch): while training,
+/// - `.inverted` (DL Padova "Overfitting and DropOut", the default, as keras and PyTorch): while training,
 ///   h' = 0 with probability p, else h / (1 - p); at test time h' = h.
 /// - `.scaledAtTest` (MLiS II Sec. 1.7.3): while training, h' = 0 with probability p, else h; at test
 ///   time every activation is multiplied by the keep probability 1 - p. (The notes write

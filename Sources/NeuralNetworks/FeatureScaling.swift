@@ -1,12 +1,12 @@
 // FeatureScaling.swift: min-max normalisation and standardisation of the columns of a design
-// matrix, MLiS II Sec. 1.6 "Data initialisation", Eqs. (1.6.5)-(1.6.6).
+// matrix, MLiS II Sec. 1.6 "Data initialisation", Eq. (1.6.5), Eq. (1.6.6).
 // Goals, in order: fitted on the training set and then applied unchanged to the test set (so no
 // test information leaks into training); the population standard deviation, stated (E-52); constant
 // columns mapped to 0 instead of dividing by zero.
 
 import Core
 
-/// x' = (x - min x) / (max x - min x), column by column   (Eq. 1.6.5)
+/// x' = (x - min x) / (max x - min x), column by column   (Eq. (1.6.5))
 ///
 /// ```swift
 /// let scaling = MinMaxScaling(fitting: Tensor(column: [2, 4, 6, 8]))
@@ -32,7 +32,7 @@ public struct MinMaxScaling: Sendable {
     }
 }
 
-/// x' = (x - mean x) / sigma, column by column   (Eq. 1.6.6)
+/// x' = (x - mean x) / sigma, column by column   (Eq. (1.6.6))
 ///
 /// sigma is the population standard deviation, sqrt((1/N) sum (x - mean)^2), as numpy's `std` and
 /// scikit-learn's `StandardScaler` (the notes do not say which; the sample form divides by N - 1: E-52).

@@ -1,6 +1,8 @@
-// Initialisation.swift: weight initialisation, MLiS II Sec. 1.6, Eqs. (1.6.1)-(1.6.4); DL Padova
-// "Parameter initialization" L360-378; He et al. (2015) for ReLU layers.
-// Goals, in order: the notes' bounds exactly (with the minus sign DL Padova's L376 lost, E-07, and
+// Initialisation.swift: weight initialisation, MLiS II Sec. 1.6, Eq. (1.6.1), Eq. (1.6.2), Eq. (1.6.3), Eq.
+// (1.6.4); DL Padova
+// "Parameter initialization"; He et al. (2015) for ReLU layers.
+// Goals, in order: the notes' bounds exactly (with the minus sign DL Padova's "Parameter initialization"
+// lost, E-07, and
 // the standard deviation, not the variance, as the second argument of N, E-51); seeded draws.
 
 import Core
@@ -15,7 +17,7 @@ import Core
 /// print(w.scalars.allSatisfy { abs($0) <= 0.17320508 })                 // true
 /// ```
 ///
-/// The Xavier (Glorot) choices keep Var[z] = n_in Var[a] Var[W] (Eq. 1.6.2) equal to Var[a] on the way
+/// The Xavier (Glorot) choices keep Var[z] = n_in Var[a] Var[W] (Eq. (1.6.2)) equal to Var[a] on the way
 /// forward and the gradient variance on the way back, compromising with Var[W] = 2/(n_in + n_out):
 /// a uniform U(-a, a) has variance a^2/3, hence a = sqrt(6/(n_in + n_out)).
 public enum Initialisation: Sendable, Equatable, CustomStringConvertible {
@@ -25,9 +27,9 @@ public enum Initialisation: Sendable, Equatable, CustomStringConvertible {
     case normal(standardDeviation: Float)
     /// U(-limit, limit).
     case uniform(limit: Float)
-    /// U(-a, a), a = sqrt(6/(n_in + n_out))   (Eq. 1.6.3)
+    /// U(-a, a), a = sqrt(6/(n_in + n_out))   (Eq. (1.6.3))
     case xavierUniform
-    /// N(0, sigma^2), sigma = sqrt(2/(n_in + n_out))   (Eq. 1.6.4, which writes N(mean, standard deviation))
+    /// N(0, sigma^2), sigma = sqrt(2/(n_in + n_out))   (Eq. (1.6.4), which writes N(mean, standard deviation))
     case xavierNormal
     /// N(0, sigma^2), sigma = sqrt(2/n_in): He et al. (2015), for ReLU layers, which halve the variance.
     case heNormal
@@ -46,14 +48,15 @@ public enum Initialisation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// a = sqrt(6/(n_in + n_out)), the bound of Eq. (1.6.3) (DL Padova L376 with its minus sign, E-07).
+    /// a = sqrt(6/(n_in + n_out)), the bound of Eq. (1.6.3) (DL Padova "Parameter initialization" with
+    /// its minus sign, E-07).
     public static func xavierUniformLimit(inputs: Int, outputs: Int) -> Float {
         require(inputs + outputs > 0, "xavierUniformLimit: n_in + n_out must be positive, got \(inputs) + \(outputs)")
         return (6 / Float(inputs + outputs)).squareRoot()
     }
 
     /// sigma = sqrt(2/(n_in + n_out)), the standard deviation of Eq. (1.6.4); the variance is 2/(n_in + n_out)
-    /// (DL Padova L374).
+    /// (DL Padova "Parameter initialization").
     public static func xavierNormalStandardDeviation(inputs: Int, outputs: Int) -> Float {
         require(inputs + outputs > 0, "xavierNormalStandardDeviation: n_in + n_out must be positive, got \(inputs) + \(outputs)")
         return (2 / Float(inputs + outputs)).squareRoot()

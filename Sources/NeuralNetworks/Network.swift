@@ -1,4 +1,4 @@
-// Network.swift: layers in sequence, MLiS II Sec. 1.2.4 (Eqs. 1.2.18-1.2.20) and the algorithm of
+// Network.swift: layers in sequence, MLiS II Sec. 1.2.4 (Eq. (1.2.18), Eq. (1.2.19), Eq. (1.2.20)) and the algorithm of
 // Sec. 1.3: forward pass, error at the output layer, backward pass, gradients; the keras
 // `Sequential` of Sec. 1.4 and DAT300 "Keras and Basic TensorFlow".
 // Goals, in order: the four steps of Sec. 1.3 visible in `backward(loss:...)`; a network is itself a

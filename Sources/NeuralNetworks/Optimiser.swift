@@ -1,5 +1,5 @@
 // Optimiser.swift: what every optimiser does, and stochastic gradient descent with and without
-// momentum, MLiS II Sec. 1.5, Eqs. (1.5.1), (1.5.5) and (1.5.6); DL Padova "Momentum" L317-321.
+// momentum, MLiS II Sec. 1.5, Eq. (1.5.1), Eq. (1.5.5), Eq. (1.5.6); DL Padova "Momentum".
 // Goals, in order: each update rule written once, as the notes print it, for one coordinate in any
 // `UpdateArithmetic` (Double to reproduce the catalogue's Rosenbrock steps OPT-1 to ten digits; Float
 // and SIMD8<Float> for networks; see OptimiserMachinery.swift).
@@ -19,7 +19,7 @@ public protocol Optimiser {
     mutating func update(_ parameters: [Parameter])
 }
 
-/// Mini-batch stochastic gradient descent, optionally with momentum   (Eqs. 1.5.5-1.5.6)
+/// Mini-batch stochastic gradient descent, optionally with momentum   (Eq. (1.5.5), Eq. (1.5.6))
 ///
 /// ```swift
 /// let w = Parameter("w", value: Tensor([[1, 1]]))
@@ -69,13 +69,13 @@ public struct SGD: Optimiser {
         }
     }
 
-    /// w <- w - alpha g^   (Eq. 1.5.1, with the mini-batch estimate g^ of Eq. 1.5.5)
+    /// w <- w - alpha g^   (Eq. (1.5.1), with the mini-batch estimate g^ of Eq. (1.5.5))
     @inlinable @inline(__always)
     public static func gradientDescentStep<T: UpdateArithmetic>(_ w: inout T, gradient g: T, learningRate alpha: T) {
         w = w - alpha * g
     }
 
-    /// v <- gamma v - alpha g^, then w <- w + v   (Eq. 1.5.6)
+    /// v <- gamma v - alpha g^, then w <- w + v   (Eq. (1.5.6))
     @inlinable @inline(__always)
     public static func momentumStep<T: UpdateArithmetic>(_ w: inout T, velocity v: inout T, gradient g: T,
                                                             learningRate alpha: T, momentum gamma: T) {

@@ -1,12 +1,12 @@
 // Regularisation.swift: parameter-norm penalties and early stopping, MLiS II Sec. 1.7.1-1.7.2,
-// Eqs. (1.7.1), (1.7.2), (1.7.4); DL Padova "Loss Regularization" L288-297.
+// Eq. (1.7.1), Eq. (1.7.2), Eq. (1.7.4); DL Padova "Loss Regularization".
 // Goals, in order: the notes' J~ = J + lambda Omega(w) on weights only, with MLiS II's scaling
 // (lambda ||w||^2, gradient 2 lambda w; DL Padova's 1/2 lambda is the same with lambda halved, E-53);
 // early stopping that really gives back the best parameters, not the last ones.
 
 import Core
 
-/// Omega(w) of J~(w) = J(w) + lambda Omega(w)   (Eq. 1.7.1), summed over the penalised parameters
+/// Omega(w) of J~(w) = J(w) + lambda Omega(w)   (Eq. (1.7.1)), summed over the penalised parameters
 /// (weights; biases are not penalised, as Sec. 1.7.2 recommends).
 ///
 /// ```swift
@@ -15,9 +15,9 @@ import Core
 /// print(Penalty.l1(0.1).value([w]))   // 0.3 = 0.1 (1 + 2)
 /// ```
 public enum Penalty: Sendable, Equatable {
-    /// lambda ||w||_2^2   (Eq. 1.7.2), gradient 2 lambda w (ridge, weight decay).
+    /// lambda ||w||_2^2   (Eq. (1.7.2)), gradient 2 lambda w (ridge, weight decay).
     case l2(Float)
-    /// lambda ||w||_1   (Eq. 1.7.4), gradient lambda sign(w), with sign(0) = 0 (LASSO).
+    /// lambda ||w||_1   (Eq. (1.7.4)), gradient lambda sign(w), with sign(0) = 0 (LASSO).
     case l1(Float)
 
     public var strength: Float {

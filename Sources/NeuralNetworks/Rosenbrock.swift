@@ -5,7 +5,7 @@
 
 import Core
 
-/// f(x, y) = (1 - x)^2 + 100 (y - x^2)^2   (Eq. 1.5.12), minimum 0 at (1, 1).
+/// f(x, y) = (1 - x)^2 + 100 (y - x^2)^2   (Eq. (1.5.12)), minimum 0 at (1, 1).
 ///
 /// ```swift
 /// print(Rosenbrock.value(Rosenbrock.start))      // 101.0
@@ -16,7 +16,7 @@ import Core
 public enum Rosenbrock {
     /// The minimum, (1, 1).
     public static let minimum = SIMD2<Double>(1, 1)
-    /// The start of Fig. 1.5.2, (0, 1): the text's (L621) and the notebook's. The caption (L630) says
+    /// The start of Fig. 1.5.2, (0, 1): the text's and the notebook's. The figure's caption says
     /// (1, 0), where the gradient (400, -200) is not the "almost vertical" first move the text
     /// describes; at (0, 1) it is (-2, 200) (E-32).
     public static let start = SIMD2<Double>(0, 1)

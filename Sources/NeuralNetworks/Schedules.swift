@@ -1,6 +1,6 @@
 // Schedules.swift: learning rates that change during training, and gradient clipping by norm.
-// DL Padova "Learning Rate" and "Cyclic Learning Rate" L299-315 (Smith 2017; Loshchilov & Hutter
-// 2017), "Unfolding time" L741 (clipping, Pascanu et al. 2013).
+// DL Padova "Learning Rate" and "Cyclic Learning Rate" (Smith 2017; Loshchilov & Hutter
+// 2017), "Unfolding time" (clipping, Pascanu et al. 2013).
 // Goals, in order: the triangle of Smith's policy with |.| where the notes print a floor (E-06);
 // iterations as the unit, stated; clipping that leaves small gradients untouched.
 
@@ -12,7 +12,7 @@ public protocol LearningRateSchedule: Sendable {
     func learningRate(at iteration: Int) -> Float
 }
 
-/// The triangular cyclic learning rate (DL Padova "Cyclic Learning Rate" L307-311; Smith 2017):
+/// The triangular cyclic learning rate (DL Padova "Cyclic Learning Rate"; Smith 2017):
 ///
 ///     cycle = floor(1 + iteration / (2 stepSize))
 ///     x     = |iteration / stepSize - 2 cycle + 1|
@@ -46,7 +46,7 @@ public struct TriangularCyclicSchedule: LearningRateSchedule {
     }
 }
 
-/// Cosine annealing (DL Padova "Cyclic Learning Rate" L313-315; SGDR, Loshchilov & Hutter 2017):
+/// Cosine annealing (DL Padova "Cyclic Learning Rate"; SGDR, Loshchilov & Hutter 2017):
 ///
 ///     eta = eta_min + (1/2)(eta_max - eta_min)(1 + cos(pi T_cur / T_i))
 ///
@@ -78,7 +78,7 @@ public struct CosineAnnealingSchedule: LearningRateSchedule {
     }
 }
 
-/// If ||g|| >= c, g <- c g / ||g||   (DL Padova "Unfolding time" L741)
+/// If ||g|| >= c, g <- c g / ||g||   (DL Padova "Unfolding time")
 ///
 /// g is the gradients of all the learnt parameters (trainable, not frozen) taken together as one
 /// vector (the global norm), so clipping shortens the step without turning it. Returns ||g|| before

@@ -1,6 +1,6 @@
-// Training.swift: mini-batch training, MLiS II Sec. 1.3 (the algorithm), Sec. 1.5.1 (Eq. 1.5.5:
+// Training.swift: mini-batch training, MLiS II Sec. 1.3 (the algorithm), Sec. 1.5.1 (Eq. (1.5.5):
 // mini-batches drawn in a fresh random order each epoch), Sec. 1.7.1 (early stopping) and 1.7.2
-// (Eq. 1.7.1: J~ = J + lambda Omega); DL Padova "SGD" L249-271 (fewer patterns in the last batch).
+// (Eq. (1.7.1): J~ = J + lambda Omega); DL Padova "SGD" (fewer patterns in the last batch).
 // Goals, in order: one step as the notes' four steps plus the optional extras, in that order;
 // everything seeded; a loop that stays in the library (fast under `swift test`).
 
@@ -13,7 +13,7 @@ public struct TrainingSettings: Sendable {
     public var epochs: Int
     /// B of Eq. (1.5.5); the last batch of an epoch holds the remainder.
     public var batchSize: Int
-    /// lambda Omega(w) added to the loss (Eq. 1.7.1), or nil.
+    /// lambda Omega(w) added to the loss (Eq. (1.7.1)), or nil.
     public var penalty: Penalty?
     /// Clip the global gradient norm to this value before each update, or nil.
     public var gradientClipNorm: Float?
@@ -56,8 +56,9 @@ public struct TrainingHistory: Sendable {
 
 extension Network {
     /// One update on the batch (X, Y), with X of shape [B, n_in] and Y of shape [B, n_out]:
-    /// forward pass, loss (Eq. 1.1.1), error at the output and backward pass (Eqs. 1.3.4-1.3.7), the
-    /// penalty's gradient (Eq. 1.7.1), gradient clipping, and the optimiser's update. Returns J (+ the
+    /// forward pass, loss (Eq. (1.1.1)), error at the output and backward pass (Eq. (1.3.4), Eq. (1.3.5),
+    /// Eq. (1.3.6), Eq. (1.3.7)), the
+    /// penalty's gradient (Eq. (1.7.1)), gradient clipping, and the optimiser's update. Returns J (+ the
     /// penalty) before the update.
     ///
     /// Frozen parameters (`Layer.freeze`) are left as they are: a GAN's generator step is
@@ -80,7 +81,7 @@ extension Network {
     }
 
     /// Mini-batch training for `settings.epochs` epochs: each epoch visits the rows of (X, Y) in a
-    /// fresh order drawn from `generator`, in batches of `settings.batchSize` (Eq. 1.5.5).
+    /// fresh order drawn from `generator`, in batches of `settings.batchSize` (Eq. (1.5.5)).
     ///
     /// With `validation` data the test-time loss on it is recorded after every epoch; with
     /// `settings.earlyStoppingPatience` as well, training stops after that many epochs without

@@ -1,5 +1,7 @@
-// XOR.swift: the 2-2-1 network that learns XOR, MLiS II Sec. 1.2.4 (Eqs. 1.2.4, 1.2.15-1.2.17,
-// Figs. 1.2.3-1.2.5) and Sec. 1.3 (Eqs. 1.3.8-1.3.13, Fig. 1.3.1).
+// XOR.swift: the 2-2-1 network that learns XOR, MLiS II Sec. 1.2.4 (Eq. (1.2.4), Eq. (1.2.15), Eq. (1.2.16),
+// Eq. (1.2.17),
+// Figs. 1.2.3-1.2.5) and Sec. 1.3 (Eq. (1.3.8), Eq. (1.3.9), Eq. (1.3.10), Eq. (1.3.11), Eq. (1.3.12), Eq.
+// (1.3.13), Fig. 1.3.1).
 // Goals, in order: the notes' worked network with the minus sign the printed w lost (E-30); the
 // training run of Sec. 1.3 as a function the tests and the chapter share.
 
@@ -26,7 +28,7 @@ public enum XOR {
     public static let handSetOutputWeights = Tensor(column: [1, -2])
     public static let handSetOutputBias = Tensor([[0]])
 
-    /// y^ = w^T h + b, h = ReLU(W^T x + c)   (Eq. 1.2.15), with the weights of Eq. (1.2.17) unless given.
+    /// y^ = w^T h + b, h = ReLU(W^T x + c)   (Eq. (1.2.15)), with the weights of Eq. (1.2.17) unless given.
     public static func handSetNetwork(outputWeights: Tensor = handSetOutputWeights,
                                       outputBias: Tensor = handSetOutputBias) -> Network {
         Network([
@@ -58,8 +60,8 @@ public enum XOR {
     }
 
     /// Back-propagation with plain gradient descent on the MSE, as in Sec. 1.3: all 4 examples in one
-    /// batch, one update per epoch, W <- W - alpha dJ/dW (Eq. 1.3.13), with dJ/dy^ = (2/N)(y^ - y) =
-    /// (1/2)(y^ - y) for N = 4 (Eq. 1.3.11, E-31).
+    /// batch, one update per epoch, W <- W - alpha dJ/dW (Eq. (1.3.13)), with dJ/dy^ = (2/N)(y^ - y) =
+    /// (1/2)(y^ - y) for N = 4 (Eq. (1.3.11), E-31).
     ///
     /// Returns the loss before each update (epochs 0..<epochs, as the notebook records it) and the 9
     /// parameters before each update and after the last (epochs + 1 rows): the curves of Fig. 1.3.1.

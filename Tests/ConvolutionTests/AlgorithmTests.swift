@@ -7,7 +7,7 @@ import Convolution
 
 @Suite("Convolution algorithms agree")
 struct AlgorithmTests {
-    @Test("Forward: im2col + GEMM and direct SIMD equal the loops of Eq. 2.2.5 on 60 random geometries (seed 101)")
+    @Test("Forward: im2col + GEMM and direct SIMD equal the loops of Eq. (2.2.5) on 60 random geometries (seed 101)")
     func forwardAgrees() {
         var generator = Xoshiro256StarStar(seed: 101)
         for trial in 0..<60 {

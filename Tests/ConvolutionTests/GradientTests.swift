@@ -29,7 +29,7 @@ struct GradientTests {
         }
     }
 
-    @Test("Transposed convolution layer: dJ/dx, dJ/dW, dJ/db against the scatter of Eq. 2.3.5 in Double (10 random cases, seed 202)")
+    @Test("Transposed convolution layer: dJ/dx, dJ/dW, dJ/db against the scatter of Eq. (2.3.5) in Double (10 random cases, seed 202)")
     func transposedConvolution() {
         var generator = Xoshiro256StarStar(seed: 202)
         for trial in 0..<10 {

@@ -63,7 +63,7 @@ func standardError(of result: ExitTest.Result?) -> String {
     String(decoding: result?.standardErrorContent ?? [], as: UTF8.self)
 }
 
-// MARK: Double references for the gradient checks (the loops of Eq. 2.2.5 again, in Double)
+// MARK: Double references for the gradient checks (the loops of Eq. (2.2.5) again, in Double)
 
 /// The tolerance of the gradient checks: the analytic gradients are sums of up to a few hundred
 /// Float products (relative rounding ~1e-6 each), the numerical ones are exact to ~1e-9 in Double.
@@ -96,7 +96,7 @@ func doubleConvolve(_ x: [Double], _ w: [Double], _ b: [Double]?, _ g: Convoluti
 }
 
 /// The transposed convolution in Double as a scatter: each x[n, k, i, j] adds x W[k, c, :, :] at
-/// (iS - p_top, jS - p_left) of output channel c (the picture of MLiS II Eq. 2.3.5).
+/// (iS - p_top, jS - p_left) of output channel c (the picture of MLiS II Eq. (2.3.5)).
 func doubleTransposedConvolve(_ x: [Double], _ w: [Double], _ g: ConvolutionGeometry, batch: Int) -> [Double] {
     var y = [Double](repeating: 0, count: batch * g.inputChannels * g.inputArea)
     for n in 0..<batch {

@@ -1,6 +1,6 @@
 // The layers as the notes describe them: pointwise convolution (Sec. 2.3.2), depthwise and
 // depthwise separable convolution (Sec. 2.3.3, 2.5), the residual cell (Fig. 2.5.3) and batch
-// normalisation over channels (Eqs. 2.3.1-2.3.2).
+// normalisation over channels (Eq. (2.3.1), Eq. (2.3.2)).
 
 import Testing
 import Core
@@ -63,7 +63,7 @@ struct LayerTests {
         #expect(block(x) == x.map { max($0, 0) })
     }
 
-    @Test("Eqs. 2.3.1-2.3.2 over channels (catalogue): a 2 x 2 image (1, 2, 3, 4) with epsilon 0 becomes (-1.3416, -0.4472, 0.4472, 1.3416); every channel then has mean 0 and variance 1 over N, H, W")
+    @Test("Eq. (2.3.1), Eq. (2.3.2) over channels (catalogue): a 2 x 2 image (1, 2, 3, 4) with epsilon 0 becomes (-1.3416, -0.4472, 0.4472, 1.3416); every channel then has mean 0 and variance 1 over N, H, W")
     func batchNormalisation() {
         let norm = ChannelBatchNormalisation(channels: 1, epsilon: 0)
         let y = norm.forward(Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]), training: true)

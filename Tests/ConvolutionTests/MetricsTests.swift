@@ -7,7 +7,7 @@ import Convolution
 
 @Suite("Metrics (MLiS II Sec. 2.7; DL Padova)")
 struct MetricsTests {
-    @Test("MET-1, Eq. 2.7.1: 9 non-galaxies and 1 galaxy, all predicted 'not galaxy': 90 % accuracy, recall 0, precision 0/0 taken as 0, F1 0: a useless classifier")
+    @Test("MET-1, Eq. (2.7.1): 9 non-galaxies and 1 galaxy, all predicted 'not galaxy': 90 % accuracy, recall 0, precision 0/0 taken as 0, F1 0: a useless classifier")
     func galaxies() {
         let truth = [Bool](repeating: false, count: 9) + [true]
         let counts = BinaryCounts(truth: truth, predicted: [Bool](repeating: false, count: 10))
@@ -17,7 +17,7 @@ struct MetricsTests {
         #expect((counts.positives, counts.negatives) == (1, 9))
     }
 
-    @Test("Eqs. 2.7.2-2.7.4 and 2.7.7 by hand: TP 6, FP 2, FN 3, TN 9 gives PRE 3/4, REC 2/3, F1 12/17, FPR 2/11, ACC 15/20")
+    @Test("Eq. (2.7.2), Eq. (2.7.3), Eq. (2.7.4), Eq. (2.7.7) by hand: TP 6, FP 2, FN 3, TN 9 gives PRE 3/4, REC 2/3, F1 12/17, FPR 2/11, ACC 15/20")
     func byHand() {
         let counts = BinaryCounts(truePositives: 6, falsePositives: 2, falseNegatives: 3, trueNegatives: 9)
         #expect(counts.precision == 0.75)
@@ -29,7 +29,7 @@ struct MetricsTests {
         #expect(counts.accuracy == 0.75)
     }
 
-    @Test("Eqs. 2.7.5-2.7.6 (derived values): tp (5, 2, 1), fp (1, 2, 0), fn (2, 1, 3): PRE (0.8333, 0.5, 1), REC (0.7143, 0.6667, 0.25), F1 (0.7692, 0.5714, 0.4), micro PRE 8/11, macro PRE 0.7778")
+    @Test("Eq. (2.7.5), Eq. (2.7.6) (derived values): tp (5, 2, 1), fp (1, 2, 0), fn (2, 1, 3): PRE (0.8333, 0.5, 1), REC (0.7143, 0.6667, 0.25), F1 (0.7692, 0.5714, 0.4), micro PRE 8/11, macro PRE 0.7778")
     func averages() {
         let classes = [BinaryCounts(truePositives: 5, falsePositives: 1, falseNegatives: 2),
                        BinaryCounts(truePositives: 2, falsePositives: 2, falseNegatives: 1),
@@ -63,7 +63,7 @@ struct MetricsTests {
         }
     }
 
-    @Test("Eq. 2.7.8 (derived value): scores (0.9, 0.8, 0.7, 0.6, 0.55, 0.4) with labels (1, 1, 0, 1, 0, 0) have AUC 8/9 by trapezoids and by ranks")
+    @Test("Eq. (2.7.8) (derived value): scores (0.9, 0.8, 0.7, 0.6, 0.55, 0.4) with labels (1, 1, 0, 1, 0, 0) have AUC 8/9 by trapezoids and by ranks")
     func rocArea() {
         let scores: [Float] = [0.9, 0.8, 0.7, 0.6, 0.55, 0.4]
         let labels = [true, true, false, true, false, false]
@@ -92,7 +92,7 @@ struct MetricsTests {
         }
     }
 
-    @Test("Eq. 2.7.9 (derived value): IoU of boxes [0, 0, 2, 2] and [1, 1, 3, 3] is 1/7; disjoint 0, identical 1; masks")
+    @Test("Eq. (2.7.9) (derived value): IoU of boxes [0, 0, 2, 2] and [1, 1, 3, 3] is 1/7; disjoint 0, identical 1; masks")
     func intersection() {
         let a = Box(x1: 0, y1: 0, x2: 2, y2: 2)
         #expect(isApproximatelyEqual(intersectionOverUnion(a, Box(x1: 1, y1: 1, x2: 3, y2: 3)), 1.0 / 7))
@@ -101,7 +101,7 @@ struct MetricsTests {
         #expect(intersectionOverUnion(predicted: [true, true, false, false], truth: [false, true, true, false]) == 1.0 / 3)
     }
 
-    @Test("DL Padova L871-880 (derived values), E-16: TP 8, FP 2, FN 4: Dice 8/11 = Tversky(0.5, 0.5); Tversky(0.3, 0.7) = 0.7547, (0.7, 0.3) = 0.7018; Tversky(1, 1) = IoU; generalised Dice loss 0.15")
+    @Test("DL Padova 'Segmentation Loss' (derived values), E-16: TP 8, FP 2, FN 4: Dice 8/11 = Tversky(0.5, 0.5); Tversky(0.3, 0.7) = 0.7547, (0.7, 0.3) = 0.7018; Tversky(1, 1) = IoU; generalised Dice loss 0.15")
     func segmentation() {
         let counts = BinaryCounts(truePositives: 8, falsePositives: 2, falseNegatives: 4)
         #expect(isApproximatelyEqual(diceCoefficient(counts), 8.0 / 11))

@@ -19,7 +19,8 @@ struct SizeTests {
         let g = ConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernel: 3, padding: .full)
         #expect((g.padTop, g.outputHeight, g.outputWidth) == (2, 5, 5))
         #expect(convolutionOutputSize(input: 3, kernel: 3, padding: 2) == 5)
-        // Every placement that overlaps the image: a 1 x 1 image of 1 through a kernel of ones gives the kernel's 9 positions.
+        // Every placement that overlaps the image: a 1 x 1 image of 1 through a kernel of ones gives
+        // the kernel's 9 positions.
         let ones = ConvolutionGeometry(channels: 1, height: 3, width: 3, outputChannels: 1, kernel: 3, padding: .full)
         let y = convolve2D(Tensor(shape: [1, 1, 3, 3], repeating: 1), weights: Tensor(shape: [1, 1, 3, 3], repeating: 1), geometry: ones)
         #expect(y.scalars == [1, 2, 3, 2, 1, 2, 4, 6, 4, 2, 3, 6, 9, 6, 3, 2, 4, 6, 4, 2, 1, 2, 3, 2, 1])
@@ -73,7 +74,7 @@ struct SizeTests {
         }
     }
 
-    @Test("E-36: Eq. 2.2.7 as printed, (K_x K_y O_z + 1) I_z, gives 603 and 1731 where the right (K_x K_y I_z + 1) O_z gives 608 and 1792")
+    @Test("E-36: Eq. (2.2.7) as printed, (K_x K_y O_z + 1) I_z, gives 603 and 1731 where the right (K_x K_y I_z + 1) O_z gives 608 and 1792")
     func parameterFormula() {
         func printed(_ k: Int, _ inputs: Int, _ outputs: Int) -> Int { (k * k * outputs + 1) * inputs }
         #expect(printed(5, 3, 8) == 603)

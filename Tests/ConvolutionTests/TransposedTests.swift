@@ -1,4 +1,5 @@
-// Transposed convolution (CONV-5, MLiS II Eqs. 2.3.3-2.3.5), adjointness, the checkerboard artefact
+// Transposed convolution (CONV-5, MLiS II Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5)), adjointness, the
+// checkerboard artefact
 // and resize-convolution (Sec. 2.3.6), pooling values.
 
 import Testing
@@ -9,7 +10,7 @@ import Convolution
 struct TransposedTests {
     let notesOutput: [Float] = [1, 4, 7, 6, 6, 17, 21, 7, 11, 20, 13, 4, 6, 5, 4, 1]
 
-    @Test("Eq. 2.3.3: K*^T is the printed 16 x 4 matrix; Eq. 2.3.5: K*^T D* for D = [[1, 2], [3, 1]] is the printed 4 x 4 output")
+    @Test("Eq. (2.3.3): K*^T is the printed 16 x 4 matrix; Eq. (2.3.5): K*^T D* for D = [[1, 2], [3, 1]] is the printed 4 x 4 output")
     func notesExample() {
         let g = ConvolutionGeometry(channels: 1, height: 4, width: 4, outputChannels: 1, kernel: 3)
         let kStar = ConvolutionMatrix(weights: Tensor(shape: [1, 1, 3, 3], scalars: notesKernel), geometry: g)

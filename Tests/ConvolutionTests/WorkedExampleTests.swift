@@ -27,11 +27,12 @@ struct WorkedExampleTests {
         }
     }
 
-    @Test("CONV-2, E-01, E-02: r[3, 2] (1-based) = R[2][1] (0-based) = 2 with the 4 terms of Eq. 2.8; the printed limits n_i ... n_i + F_height need 9 terms, row 5 of a 4-row image and F[2, .] of a 2 x 2 filter")
+    @Test("CONV-2, E-01, E-02: r[3, 2] (1-based) = R[2][1] (0-based) = 2 with the 4 terms of Eq. (2.8); the printed limits n_i ... n_i + F_height need 9 terms, row 5 of a 4-row image and F[2, .] of a 2 x 2 filter")
     func thesisSingleElement() {
         let image: [[Float]] = [[8, 2, 4, 4], [1, 8, 2, 4], [4, 1, 8, 2], [8, 4, 1, 8]]
         let filter: [[Float]] = [[1, 0], [0, 1]]
-        // Corrected (2.7), 0-based: R[a][b] = sum_{i = a}^{a + F_h - 1} sum_{j = b}^{b + F_w - 1} I[i][j] F[i - a][j - b].
+        // Corrected (2.7), 0-based: R[a][b] = sum_{i = a}^{a + F_h - 1} sum_{j = b}^{b + F_w - 1}
+        // I[i][j] F[i - a][j - b].
         func corrected(_ a: Int, _ b: Int) -> (value: Float, terms: Int) {
             var (sum, terms): (Float, Int) = (0, 0)
             for i in a...(a + 1) { for j in b...(b + 1) { sum += image[i][j] * filter[i - a][j - b]; terms += 1 } }
@@ -65,21 +66,21 @@ struct WorkedExampleTests {
         }
     }
 
-    @Test("E-41: the notes' examples are cross-correlations; flipping the kernel (true convolution, Eq. 2.2.2) gives [[80, 77], [79, 76]] instead")
+    @Test("E-41: the notes' examples are cross-correlations; flipping the kernel (true convolution, Eq. (2.2.2)) gives [[80, 77], [79, 76]] instead")
     func crossCorrelationNotConvolution() {
         let flipped = Tensor(shape: [1, 1, 3, 3], scalars: notesKernel.reversed())
         let trueConvolution = convolve2D(Tensor(shape: [1, 1, 4, 4], scalars: notesImage), weights: flipped, geometry: geometry)
         #expect(trueConvolution.scalars == [80, 77, 79, 76])
     }
 
-    @Test("E-39, Sec. 2.2.4: the CNN's softmax output (Eq. 2.2.9) subtracts the largest logit, which becomes 0, not 1: logits (1000, 999) give (0.7311, 0.2689), not NaN")
+    @Test("E-39, Sec. 2.2.4: the CNN's softmax output (Eq. (2.2.9)) subtracts the largest logit, which becomes 0, not 1: logits (1000, 999) give (0.7311, 0.2689), not NaN")
     func stableSoftmax() {
         let output = Dense(weights: Tensor([[1, 0], [0, 1]]), bias: Tensor([[0, 0]]), activation: .softmax)
         let probabilities = output(Tensor([[1000, 999]]))
         #expect(isApproximatelyEqual(probabilities.scalars, [0.7310585786, 0.2689414214], relativeTolerance: 1e-6))
     }
 
-    @Test("CONV-4, Eq. 2.2.6: K* is the printed 4 x 16 matrix, (I_x - K_x + 1)(I_y - K_y + 1) x I_x I_y, and K* I* = (72, 71, 84, 84)")
+    @Test("CONV-4, Eq. (2.2.6): K* is the printed 4 x 16 matrix, (I_x - K_x + 1)(I_y - K_y + 1) x I_x I_y, and K* I* = (72, 71, 84, 84)")
     func unrolledMatrix() {
         let kStar = ConvolutionMatrix(weights: Tensor(shape: [1, 1, 3, 3], scalars: notesKernel), geometry: geometry)
         let printed: [[Float]] = [[1, 2, 3, 0, 3, 4, 2, 0, 2, 1, 1, 0, 0, 0, 0, 0],

@@ -1,4 +1,4 @@
-// Tests of the activations of MLiS II Table 1.2, the softmax of Eqs. (2.2.9)-(2.2.10) and PReLU:
+// Tests of the activations of MLiS II Table 1.2, the softmax of Eq. (2.2.9), Eq. (2.2.10) and PReLU:
 // the catalogue's derived values (Sec. 5.3), derivatives against central differences, kinks
 // (E-09: z = 0 takes the "otherwise" branch) and extremes (+-1000).
 
@@ -7,7 +7,7 @@ import Testing
 import Core
 import NeuralNetworks
 
-@Suite("Activations (MLiS II Table 1.2, Eqs. 2.2.9-2.2.10)")
+@Suite("Activations (MLiS II Table 1.2, Eq. (2.2.9), Eq. (2.2.10))")
 struct ActivationTests {
     static let elementwise: [Activation] = [.linear, .heaviside, .sigmoid, .tanh, .relu, .leakyReLU(), .elu(), .elu(alpha: 0.5)]
 
@@ -56,7 +56,7 @@ struct ActivationTests {
         }
     }
 
-    @Test("Eq. 1.3.4 on a batch: delta = g ⊙ Phi'(Z) equals the gradient of sum C ⊙ Phi(Z), every activation, random shapes (seed 12)")
+    @Test("Eq. (1.3.4) on a batch: delta = g ⊙ Phi'(Z) equals the gradient of sum C ⊙ Phi(Z), every activation, random shapes (seed 12)")
     func deltaOnBatches() {
         var generator = Xoshiro256StarStar(seed: 12)
         for activation in Self.elementwise + [.softmax] {
@@ -76,7 +76,7 @@ struct ActivationTests {
         }
     }
 
-    @Test("Eq. 2.2.9: softmax(2, 1, 0.1) = (0.6590, 0.2424, 0.0986); rows of random batches sum to 1 (seed 13)")
+    @Test("Eq. (2.2.9): softmax(2, 1, 0.1) = (0.6590, 0.2424, 0.0986); rows of random batches sum to 1 (seed 13)")
     func softmaxValues() {
         let s = Activation.softmax.apply(Tensor([[2, 1, 0.1]]))
         #expect(isApproximatelyEqual(s.scalars, [0.6590011389, 0.2424329707, 0.0985658904]))
@@ -85,7 +85,7 @@ struct ActivationTests {
         for i in 0..<20 { #expect(isApproximatelyEqual(batch.row(i).reduce(0, +), 1)) }
     }
 
-    @Test("Eq. 2.2.10: the Jacobian at (2, 1, 0.1) has diagonal S_i(1 - S_i) and off-diagonal -S_i S_j (catalogue Sec. 5.3)")
+    @Test("Eq. (2.2.10): the Jacobian at (2, 1, 0.1) has diagonal S_i(1 - S_i) and off-diagonal -S_i S_j (catalogue Sec. 5.3)")
     func softmaxJacobian() {
         let z = Tensor([[2, 1, 0.1]])
         let layer = ActivationLayer(.softmax)

@@ -1,5 +1,6 @@
-// Tests of the dense layer (MLiS II Eqs. 1.2.18-1.2.20) and of back-propagation through it and
-// through whole networks (Eqs. 1.3.4-1.3.7), against central differences of Double forward passes.
+// Tests of the dense layer (MLiS II Eq. (1.2.18), Eq. (1.2.19), Eq. (1.2.20)) and of back-propagation through it and
+// through whole networks (Eq. (1.3.4), Eq. (1.3.5), Eq. (1.3.6), Eq. (1.3.7)), against central differences of
+// Double forward passes.
 
 import Foundation
 import Testing
@@ -8,7 +9,7 @@ import NeuralNetworks
 
 @Suite("Dense layers and back-propagation (MLiS II 1.2.4, 1.3)")
 struct DenseTests {
-    @Test("Eq. 1.2.18 on a batch: Z = X W + b row by row, A = Phi(Z)")
+    @Test("Eq. (1.2.18) on a batch: Z = X W + b row by row, A = Phi(Z)")
     func forward() {
         let dense = Dense(weights: Tensor([[1, 2], [3, 4], [5, 6]]), bias: Tensor([[0.5, -1]]), activation: .relu)
         let output = dense(Tensor([[1, 0, -1], [0, 1, 0]]))
@@ -17,7 +18,7 @@ struct DenseTests {
         #expect(dense.lastPreActivation!.scalars == [-3.5, -5, 3.5, 3])
     }
 
-    @Test("Eqs. 1.3.4-1.3.7: dJ/dW, dJ/db and dJ/dA_prev of one layer match central differences, every activation, random shapes (seed 31)")
+    @Test("Eq. (1.3.4), Eq. (1.3.5), Eq. (1.3.6), Eq. (1.3.7): dJ/dW, dJ/db and dJ/dA_prev of one layer match central differences, every activation, random shapes (seed 31)")
     func singleLayerGradients() {
         var generator = Xoshiro256StarStar(seed: 31)
         for activation in ActivationTests.elementwise + [.softmax] where activation != .heaviside {

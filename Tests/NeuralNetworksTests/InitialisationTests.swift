@@ -1,4 +1,5 @@
-// Tests of weight initialisation (MLiS II Sec. 1.6, Eqs. 1.6.3-1.6.4; DL Padova L360-378): the
+// Tests of weight initialisation (MLiS II Sec. 1.6, Eq. (1.6.3), Eq. (1.6.4); DL Padova "Parameter
+// initialization"): the
 // Xavier bounds (INIT-S1, E-07, E-51), the empirical variances, and the experiment of Fig. 1.6.1
 // (INIT-1) with the back-propagated gradients beside it (E-NN-1).
 

@@ -7,7 +7,7 @@ import Testing
 import Core
 import NeuralNetworks
 
-@Suite("Losses (MLiS II Table 1.1, Eq. 1.1.1)")
+@Suite("Losses (MLiS II Table 1.1, Eq. (1.1.1))")
 struct LossTests {
     @Test("Catalogue Sec. 5.3: y = 1, y^ = 0.8 gives BCE 0.2231435513, MSE 0.04, MAE 0.2; CCE of (0.2, 0.7, 0.1) vs class 1 is 0.3566749439")
     func catalogueValues() {
@@ -19,13 +19,13 @@ struct LossTests {
                                      0.3566749439))
     }
 
-    @Test("Multilabel BCE (DL Padova L797, E-17): sum over labels, mean over the m = 2 examples, is 0.7622543508")
+    @Test("Multilabel BCE (DL Padova 'Recurrent DNN', E-17): sum over labels, mean over the m = 2 examples, is 0.7622543508")
     func multilabelBCE() {
         let y = Tensor([[1, 0, 1], [0, 1, 0]]), h = Tensor([[0.9, 0.2, 0.6], [0.3, 0.8, 0.1]])
         #expect(isApproximatelyEqual(BinaryCrossEntropy().value(predicted: h, target: y), 0.7622543508))
     }
 
-    @Test("PD 'Cross Entropy' L286: the CCE of softmax(2, 1, 0.1) against class 0 is -net_g + logsumexp = 0.4170300163")
+    @Test("DL Padova 'Cross Entropy': the CCE of softmax(2, 1, 0.1) against class 0 is -net_g + logsumexp = 0.4170300163")
     func crossEntropyFromLogits() {
         let logits = Tensor([[2, 1, 0.1]]), target = Tensor([[1, 0, 0]])
         #expect(isApproximatelyEqual(softmaxCrossEntropy(logits: logits, target: target), 0.4170300163))

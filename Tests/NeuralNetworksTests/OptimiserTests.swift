@@ -1,6 +1,7 @@
-// Tests of the optimisers of MLiS II Sec. 1.5 (Eqs. 1.5.5-1.5.11) and diffGrad (DL Padova): two
+// Tests of the optimisers of MLiS II Sec. 1.5 (Eq. (1.5.5), Eq. (1.5.6), Eq. (1.5.7), Eq. (1.5.8), Eq.
+// (1.5.9), Eq. (1.5.10), Eq. (1.5.11)) and diffGrad (DL Padova): two
 // steps from zero state against values computed by hand (numpy, the notes' equations), the notes'
-// defaults, and the catalogue's Rosenbrock steps OPT-1 (Eq. 1.5.12, Fig. 1.5.2) to its printed digits.
+// defaults, and the catalogue's Rosenbrock steps OPT-1 (Eq. (1.5.12), Fig. 1.5.2) to its printed digits.
 
 import Testing
 import Core
@@ -20,14 +21,14 @@ struct OptimiserTests {
         return after
     }
 
-    @Test("Eq. 1.5.5: SGD, alpha 0.1: w_1 = (0.95, -0.9, 0.3), w_2 = (0.98, -0.82, 0.15)")
+    @Test("Eq. (1.5.5): SGD, alpha 0.1: w_1 = (0.95, -0.9, 0.3), w_2 = (0.98, -0.82, 0.15)")
     func sgdSteps() {
         var sgd = SGD(learningRate: 0.1)
         let steps = Self.twoSteps(&sgd)
         #expect(isApproximatelyEqual(steps[0], [0.95, -0.9, 0.3]) && isApproximatelyEqual(steps[1], [0.98, -0.82, 0.15]))
     }
 
-    @Test("Eq. 1.5.6: momentum, alpha 0.1, gamma 0.9: v_2 = 0.9 v_1 - 0.1 g_2 gives w_2 = (0.935, -0.73, -0.03)")
+    @Test("Eq. (1.5.6): momentum, alpha 0.1, gamma 0.9: v_2 = 0.9 v_1 - 0.1 g_2 gives w_2 = (0.935, -0.73, -0.03)")
     func momentumSteps() {
         var sgd = SGD(learningRate: 0.1, momentum: 0.9)
         let steps = Self.twoSteps(&sgd)
@@ -35,7 +36,7 @@ struct OptimiserTests {
         #expect(isApproximatelyEqual(steps[1], [0.935, -0.73, -0.03], absoluteTolerance: 1e-6))
     }
 
-    @Test("Eq. 1.5.7: RMSprop, alpha 0.01, rho 0.9, epsilon 1e-7 inside the root")
+    @Test("Eq. (1.5.7): RMSprop, alpha 0.01, rho 0.9, epsilon 1e-7 inside the root")
     func rmspropSteps() {
         var rmsprop = RMSprop(learningRate: 0.01)
         let steps = Self.twoSteps(&rmsprop)
@@ -43,7 +44,7 @@ struct OptimiserTests {
         #expect(isApproximatelyEqual(steps[1], [0.9852803449, -0.9479913582, 0.4487656155], relativeTolerance: 1e-6))
     }
 
-    @Test("Eqs. 1.5.8-1.5.11: Adam, alpha 0.01: the bias-corrected first step is alpha sign(g); the second follows s_2, r_2")
+    @Test("Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10), Eq. (1.5.11): Adam, alpha 0.01: the bias-corrected first step is alpha sign(g); the second follows s_2, r_2")
     func adamSteps() {
         var adam = Adam(learningRate: 0.01)
         let steps = Self.twoSteps(&adam)
@@ -86,7 +87,7 @@ struct OptimiserTests {
     }
 }
 
-@Suite("Rosenbrock race (MLiS II 1.5.5, Eq. 1.5.12, Fig. 1.5.2)")
+@Suite("Rosenbrock race (MLiS II 1.5.5, Eq. (1.5.12), Fig. 1.5.2)")
 struct RosenbrockTests {
     @Test("OPT-1, E-32: f(0, 1) = 101 with gradient (-2, 200), almost vertical; the caption's (1, 0) has f = 100, gradient (400, -200)")
     func startPoints() {

@@ -1,5 +1,5 @@
 // Tests of regularisation (MLiS II Sec. 1.7: L1/L2 penalties, early stopping, dropout, batch
-// normalisation with Eqs. 2.3.1-2.3.2) and feature scaling (Sec. 1.6, Eqs. 1.6.5-1.6.6): the
+// normalisation with Eq. (2.3.1), Eq. (2.3.2)) and feature scaling (Sec. 1.6, Eq. (1.6.5), Eq. (1.6.6)): the
 // catalogue's derived values (Sec. 4.4), errata E-21 and E-52, and gradients against central differences.
 
 import Foundation
@@ -9,7 +9,7 @@ import NeuralNetworks
 
 @Suite("Regularisation and feature scaling (MLiS II 1.6, 1.7)")
 struct RegularisationTests {
-    @Test("Eqs. 1.7.2 and 1.7.4: lambda ||w||^2 and lambda ||w||_1 on weights only, with gradients 2 lambda w and lambda sign(w) (seed 71)")
+    @Test("Eq. (1.7.2), Eq. (1.7.4): lambda ||w||^2 and lambda ||w||_1 on weights only, with gradients 2 lambda w and lambda sign(w) (seed 71)")
     func penalties() {
         var generator = Xoshiro256StarStar(seed: 71)
         let w = Parameter("W", value: generator.normalTensor(shape: [3, 4]), isPenalised: true)
@@ -93,7 +93,7 @@ struct RegularisationTests {
         for k in 0..<x.count { #expect(y.scalars[k] == x.scalars[k] * g.scalars[k] && (g.scalars[k] == 0 || g.scalars[k] == 2)) }
     }
 
-    @Test("Eqs. 2.3.1-2.3.2, catalogue Sec. 4.4: x = (1, 2, 3, 4) normalises to (-1.3416, -0.4472, 0.4472, 1.3416); epsilon 1e-5 to -1.34163542")
+    @Test("Eq. (2.3.1), Eq. (2.3.2), catalogue Sec. 4.4: x = (1, 2, 3, 4) normalises to (-1.3416, -0.4472, 0.4472, 1.3416); epsilon 1e-5 to -1.34163542")
     func batchNormalisationValues() {
         let exact = BatchNormalisation(features: 1, epsilon: 0).forward(Tensor(column: [1, 2, 3, 4]), training: true)
         #expect(isApproximatelyEqual(exact.scalars, [-1.3416407865, -0.4472135955, 0.4472135955, 1.3416407865]))
@@ -141,7 +141,7 @@ struct RegularisationTests {
         #expect(norm.parameters.filter(\.isTrainable).count == 2)
     }
 
-    @Test("Eqs. 1.6.5-1.6.6, E-52: (2, 4, 6, 8) scales to (0, 1/3, 2/3, 1) and standardises with the population sigma to +-1.3416, +-0.4472")
+    @Test("Eq. (1.6.5), Eq. (1.6.6), E-52: (2, 4, 6, 8) scales to (0, 1/3, 2/3, 1) and standardises with the population sigma to +-1.3416, +-0.4472")
     func featureScaling() {
         let x = Tensor(column: [2, 4, 6, 8])
         #expect(isApproximatelyEqual(MinMaxScaling(fitting: x).transform(x).scalars, [0, 1.0 / 3, 2.0 / 3, 1]))

@@ -1,5 +1,5 @@
-// Tests of the learning-rate schedules and gradient clipping of DL Padova ("Cyclic Learning Rate"
-// L303-315, "Unfolding time" L741): the catalogue's derived values (Sec. 3.4) and erratum E-06.
+// Tests of the learning-rate schedules and gradient clipping of DL Padova ("Cyclic Learning Rate",
+// "Unfolding time"): the catalogue's derived values (Sec. 3.4) and erratum E-06.
 
 import Foundation
 import Testing

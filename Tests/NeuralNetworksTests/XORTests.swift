@@ -7,7 +7,7 @@ import NeuralNetworks
 
 @Suite("XOR network (MLiS II 1.2.4, 1.3)")
 struct XORTests {
-    @Test("MLP-1, E-30: Eq. 1.2.17 with w = (0, 1, -2) gives exactly the XOR targets (0, 1, 1, 0) of Eq. 1.2.4")
+    @Test("MLP-1, E-30: Eq. (1.2.17) with w = (0, 1, -2) gives exactly the XOR targets (0, 1, 1, 0) of Eq. (1.2.4)")
     func handSetNetwork() {
         #expect(XOR.handSetNetwork()(XOR.inputs).scalars == [0, 1, 1, 0])
     }
