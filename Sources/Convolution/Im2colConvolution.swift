@@ -204,9 +204,10 @@ func withChannelMajor(_ source: UnsafePointer<Float>, images: Int, channels: Int
 
 /// Adds b_k to every value of output channel k of a [N, O, ...] tensor.
 func addBias(_ bias: Tensor, to output: inout Tensor, channels: Int) {
-    let planeSize = output.count / max(1, output.shape[0] * channels)
+    let planes = output.shape[0] * channels
+    let planeSize = output.count / max(1, planes)
     output.scalars.withUnsafeMutableBufferPointer { y in
-        for plane in 0..<(output.shape[0] * channels) {
+        for plane in 0..<planes {
             let b = bias.scalars[plane % channels]
             let values = UnsafeMutableBufferPointer(rebasing: y[(plane * planeSize)..<((plane + 1) * planeSize)])
             Kernels.map(UnsafeBufferPointer(values), into: values, { $0 + SIMD8(repeating: b) }, { $0 + b })

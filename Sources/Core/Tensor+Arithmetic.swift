@@ -1,5 +1,5 @@
-// Tensor+Arithmetic.swift: matrix products and elementwise arithmetic on `Tensor`, all through the
-// SIMD kernels of `Kernels` (no loops over large arrays here).
+// Tensor+Arithmetic.swift: matrix products (one, or one per batch entry) and elementwise arithmetic
+// on `Tensor`, all through the SIMD kernels of `Kernels` (no loops over large arrays here).
 
 /// op(A) op(B), with op the identity or the transpose: the three products backprop needs
 /// (A B for the forward pass, A^T B for weight gradients, A B^T for input gradients).
@@ -20,6 +20,44 @@ public func matmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transpose
                 Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
                              a: aBuffer.baseAddress!, lda: a.columns, b: bBuffer.baseAddress!, ldb: b.columns,
                              beta: 0, c: cBuffer.baseAddress!, ldc: n, threads: threads)
+            }
+        }
+    }
+    return c
+}
+
+/// op(A_b) op(B_b) for every batch entry b: [B, M, K] times [B, K, N] is [B, M, N], with one GEMM per
+/// entry. With `transposeA`, A is stored [B, K, M]; with `transposeB`, B is stored [B, N, K] (so
+/// Q K^T of attention is `batchedMatmul(q, k, transposeB: true)`).
+///
+/// ```swift
+/// let a = Tensor(shape: [2, 3, 4]), b = Tensor(shape: [2, 4, 5])
+/// batchedMatmul(a, b).shape                                   // [2, 3, 5]
+/// ```
+/// Backward of C = A B: dJ/dA = batchedMatmul(dJ/dC, B, transposeB: true) and
+/// dJ/dB = batchedMatmul(A, dJ/dC, transposeA: true), entry by entry the rules of `matmul`.
+/// Precondition: both rank 3, the same batch size, the inner dimensions agree; otherwise it stops
+/// and names both shapes.
+public func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false,
+                          threads: Int = 1) -> Tensor {
+    requireShapes(a.rank == 3 && b.rank == 3 && a.shape[0] == b.shape[0], "batchedMatmul ([B, M, K] and [B, K, N])",
+                  a.shape, b.shape)
+    let (batch, aRows, aColumns, bRows, bColumns) = (a.shape[0], a.shape[1], a.shape[2], b.shape[1], b.shape[2])
+    let (m, k) = transposeA ? (aColumns, aRows) : (aRows, aColumns)
+    let (kB, n) = transposeB ? (bColumns, bRows) : (bRows, bColumns)
+    requireShapes(k == kB, "batchedMatmul\(transposeA ? " (A transposed)" : "")\(transposeB ? " (B transposed)" : "")",
+                  a.shape, b.shape)
+    var c = Tensor(shape: [batch, m, n])
+    guard m > 0, n > 0, k > 0 else { return c }
+    a.scalars.withUnsafeBufferPointer { aBuffer in
+        b.scalars.withUnsafeBufferPointer { bBuffer in
+            c.scalars.withUnsafeMutableBufferPointer { cBuffer in
+                for entry in 0..<batch {
+                    Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
+                                 a: aBuffer.baseAddress! + entry * m * k, lda: aColumns,
+                                 b: bBuffer.baseAddress! + entry * k * n, ldb: bColumns,
+                                 beta: 0, c: cBuffer.baseAddress! + entry * m * n, ldc: n, threads: threads)
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 // Tensor.swift: the value type every module computes with.
-// Goals, in order: a shape that is always checked; row-major storage the SIMD kernels can read
-// directly; as little API as the course needs.
+// Goals, in order: a shape that is always checked, and an element count no outside code can change
+// (`scalars.count == count == shape product`, checked on every write); row-major storage the SIMD
+// kernels can read directly; as little API as the course needs. The axis operations are in
+// Tensor+Axes.swift and Tensor+Reductions.swift, the elementwise maps in Tensor+Elementwise.swift.
 //
 // The notes put one example per row: a design matrix X in R^{N x P} has shape [N, P]
 // (MLiS II Sec. 1.2.1, Eq. 1.2.2), and a layer's weights W^(l) have shape [n_(l-1), n_l].
@@ -14,15 +16,28 @@
 /// ```
 public struct Tensor: Equatable, Sendable, CustomStringConvertible {
     /// The extent of each axis; `shape.reduce(1, *) == scalars.count`.
-    public private(set) var shape: [Int]
+    public let shape: [Int]
+    /// The number of elements, the product of `shape`: fixed when the tensor is made.
+    public let count: Int
     /// The elements in row-major order (the last axis varies fastest).
-    public var scalars: [Float]
+    ///
+    /// Elements may be written in place (`x.scalars[i] = v`, `withUnsafeMutableBufferPointer`), but
+    /// the count may not change: a write that leaves `scalars.count != count` (an `append`, a
+    /// shorter array) stops with a message naming the shape. The check reads no old value, so
+    /// in-place writes stay in place (SE-0268) and cost one compare per write.
+    public var scalars: [Float] {
+        didSet {
+            require(scalars.count == count, "Tensor.scalars: a tensor of shape \(shape) holds \(count) scalars, "
+                    + "but this write leaves \(scalars.count); make a new Tensor(shape:scalars:) to change the count")
+        }
+    }
 
     /// A tensor of `shape` with every element `value`.
     public init(shape: [Int], repeating value: Float = 0) {
         require(shape.allSatisfy { $0 >= 0 }, "Tensor(shape:): negative extent in shape \(shape)")
         self.shape = shape
-        self.scalars = [Float](repeating: value, count: shape.reduce(1, *))
+        self.count = shape.reduce(1, *)
+        self.scalars = [Float](repeating: value, count: count)
     }
 
     /// A tensor of `shape` holding `scalars` in row-major order.
@@ -31,6 +46,7 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
         require(shape.allSatisfy { $0 >= 0 } && shape.reduce(1, *) == scalars.count,
                      "Tensor(shape:scalars:): shape \(shape) needs \(shape.reduce(1, *)) scalars, got \(scalars.count)")
         self.shape = shape
+        self.count = scalars.count
         self.scalars = scalars
     }
 
@@ -49,7 +65,6 @@ public struct Tensor: Equatable, Sendable, CustomStringConvertible {
         self.init(shape: [values.count, 1], scalars: values)
     }
 
-    public var count: Int { scalars.count }
     public var rank: Int { shape.count }
 
     /// Rows of a matrix. Precondition: rank 2.

@@ -56,24 +56,6 @@ public func combineElements(_ x: Tensor, _ y: Tensor, _ z: Tensor, _ operation: 
     return result
 }
 
-extension Tensor {
-    /// The elementwise (Hadamard) product self ⊙ other, the ⊙ of MLiS II Eq. (1.3.6).
-    /// Precondition: equal shapes.
-    public func multipliedElementwise(by other: Tensor) -> Tensor {
-        requireShapes(shape == other.shape, "multipliedElementwise", shape, other.shape)
-        var result = Tensor(shape: shape)
-        scalars.withUnsafeBufferPointer { x in
-            other.scalars.withUnsafeBufferPointer { y in
-                result.scalars.withUnsafeMutableBufferPointer { Kernels.multiply(x, y, into: $0) }
-            }
-        }
-        return result
-    }
-
-    /// The Euclidean norm sqrt(sum of squares) of all elements, through Core's dot kernel.
-    public var norm: Float { dot(self).squareRoot() }
-}
-
 /// sign(x): -1, 0 or 1 (0 at 0, the subgradient MAE and L1 use there).
 @inline(__always)
 func sign(_ x: Float) -> Float {
