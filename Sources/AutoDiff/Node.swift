@@ -44,7 +44,7 @@ public final class Node {
     /// dz/d(this node), where z is the node whose `backward()` ran last; 0 before any backward pass.
     public internal(set) var gradient: Double = 0
     /// The nodes this one was computed from, in order; empty for inputs and constants.
-    public let inputs: [Node]
+    public private(set) var inputs: [Node]
     /// d(this node)/d(inputs[i]), evaluated when the node was made: the edge partials.
     public let localDerivatives: [Double]
     public let operation: Operation
@@ -112,6 +112,20 @@ public final class Node {
         for node in order.reversed() {
             for (input, localDerivative) in zip(node.inputs, node.localDerivatives) {
                 input.gradient += localDerivative * node.gradient
+            }
+        }
+    }
+
+    /// Frees a long chain without recursion. Releasing a node releases its inputs, which release
+    /// theirs, one call deeper each time: 100,000 nested releases overflow the stack. So the inputs
+    /// that nothing else holds are emptied here, in a loop, before they are released.
+    deinit {
+        var pending = inputs
+        inputs = []
+        while var node = pending.popLast() {
+            if isKnownUniquelyReferenced(&node) {
+                pending.append(contentsOf: node.inputs)
+                node.inputs = []
             }
         }
     }
