@@ -1,6 +1,6 @@
 // The oracle part of the chapter: the scalar engine computes, weight by weight, the gradients that
-// NeuralNetworks' Dense computes with matrices (MLiS II Eqs. (1.3.4)-(1.3.7)), on the first step of
-// the XOR network MLP-3 and on one step of softmax + cross-entropy. The library's loss types are not
+// NeuralNetworks' Dense computes with matrices (the four equations of MLiS II Sec. 1.3), on the
+// first step of the XOR network MLP-3 and on one step of softmax + cross-entropy. The library's loss types are not
 // used: dJ/dY^ is written out here, (2/N)(Y^ - Y) and (softmax - Y)/N.
 
 import AutoDiff
@@ -87,8 +87,8 @@ func softmaxComparison() -> Double {
     let loss = ScalarLoss.softmaxCrossEntropy(logits: rows(of: x).map { network($0) }, targets: oneHot)
     loss.backward()
     let difference = zip(network.parameters.map(\.gradient), library).map { abs($0 - $1) }.max() ?? 0
-    print("   Softmax + cross-entropy, one step of a 4-5-3 tanh network on 6 random examples: the engine builds softmax from")
-    print("   exp, sum and / and the loss from log, and never sees the formula (softmax - Y)/N that Dense is given; the")
+    print("   Softmax + cross-entropy, one step of a 4-5-3 tanh network on 6 random examples: the engine builds the loss from")
+    print("   -, exp, sum and log (log-softmax) and never sees the formula (softmax - Y)/N that Dense is given; the")
     print("   \(network.parameters.count) gradients differ by at most \(scientific(difference)).")
     return difference
 }

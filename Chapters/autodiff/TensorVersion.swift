@@ -1,7 +1,8 @@
 // The tensor version of the chapter's moons network: the same layers as a ScalarNetwork, as
-// NeuralNetworks' Dense layers (a whole batch per matrix product, MLiS II Eqs. (1.3.4)-(1.3.7)),
-// trained by the same full-batch gradient descent. Only Dense's init, forward and backward are used;
-// the BCE gradient on the logit, (sigma(s) - y)/N (MLiS II Eq. (1.2.14)), is written out here.
+// NeuralNetworks' Dense layers (a whole batch per matrix product, the four back-propagation
+// equations of MLiS II Sec. 1.3), trained by the same full-batch gradient descent. Only Dense's
+// init, forward and backward are used; the BCE gradient on the logit, (sigma(s) - y)/N (MLiS II
+// Eq. (1.2.14)), is written out here.
 
 import AutoDiff
 import Core

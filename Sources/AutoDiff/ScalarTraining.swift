@@ -2,8 +2,8 @@
 // ScalarNetwork: MLiS II Eq. (1.1.1) (the mean loss), Table 1.1 (MSE, BCE, CCE), Eq. (2.2.9)
 // (softmax) and Eq. (1.3.13) (the update), with the gradient found by `backward()`, not derived.
 // Goals, in order: every loss composed of the basic nodes, so that its gradient is the engine's
-// work (e.g. the simple (softmax - y)/N falls out of exp, sum, / and log); then stable enough for
-// training (BCE through softplus, softmax with its maximum subtracted).
+// work (e.g. the simple (softmax - y)/N falls out of -, exp, sum and log); then stable at logits of
+// +-1000 (BCE through softplus, log-softmax with the maximum subtracted).
 
 import Core
 
@@ -49,14 +49,24 @@ public enum ScalarLoss: Sendable {
         return exponentials.map { $0 / total }
     }
 
+    /// log softmax(z)_k = (z_k - m) - log sum_c e^(z_c - m), m = max_c z_c   (the log of Eq. (2.2.9))
+    /// Built from -, exp, sum and log. Taking the log of `softmax` instead would meet log(0) = -infinity
+    /// as soon as one probability underflows (a logit 1000 below the largest), and 0 × -infinity = NaN.
+    public static func logSoftmax(_ logits: [Node]) -> [Node] {
+        let largest = Node(constant: logits.map(\.value).max() ?? 0)
+        let shifted = logits.map { $0 - largest }
+        let logTotal = Node.log(Node.sum(shifted.map { Node.exp($0) }))
+        return shifted.map { $0 - logTotal }
+    }
+
     /// J = -(1/N) sum_i sum_m y_im log softmax(z_i)_m: softmax and the CCE of Table 1.1, averaged
-    /// (Eq. (1.1.1)). Its gradient dJ/dz_i = (softmax(z_i) - y_i)/N is not written anywhere: backward()
-    /// finds it. Precondition: one target row per logit row, of the same length.
+    /// (Eq. (1.1.1)), through `logSoftmax`. Its gradient dJ/dz_i = (softmax(z_i) - y_i)/N is not written
+    /// anywhere: backward() finds it. Precondition: one target row per logit row, of the same length.
     public static func softmaxCrossEntropy(logits: [[Node]], targets: [[Double]]) -> Node {
         require(logits.count == targets.count && !logits.isEmpty && zip(logits, targets).allSatisfy { $0.count == $1.count },
                 "ScalarLoss.softmaxCrossEntropy: logits rows \(logits.map(\.count)) and target rows \(targets.map(\.count)) differ")
         let terms = zip(logits, targets).flatMap { row, target in
-            zip(softmax(row), target).map { probability, y in Node(constant: -y) * Node.log(probability) }
+            zip(logSoftmax(row), target).map { logProbability, y in Node(constant: -y) * logProbability }
         }
         return Node.sum(terms) / Node(constant: Double(logits.count))
     }

@@ -1,6 +1,6 @@
 // The engine as a third gradient oracle for the library: the first step of MLiS II Sec. 1.3's XOR
 // training (catalogue MLP-3) and one step of softmax + cross-entropy, computed weight by weight on
-// scalar nodes, against `Dense`'s batched backward pass (Eqs. (1.3.4)-(1.3.7) in NeuralNetworks).
+// scalar nodes, against `Dense`'s batched backward pass (MLiS II Sec. 1.3's four equations).
 // Only Dense's init, forward and backward are used; dJ/dY^ is computed here by hand.
 
 import Foundation
