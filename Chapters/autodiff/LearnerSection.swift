@@ -16,7 +16,7 @@ struct LearnerResults {
 
 func learnerSection(options: ChapterOptions) throws -> LearnerResults {
     var results = LearnerResults()
-    print("4. A complete learner on scalar nodes: every weight a Node, dJ/dW from backward(), W <- W - alpha dJ/dW (Eq. 1.3.13)")
+    print("4. A complete learner on scalar nodes: every weight a Node, dJ/dW from backward(), W <- W - alpha dJ/dW, Eq. (1.3.13)")
     var generator = Xoshiro256StarStar(seed: options.seed)
     let xor = ScalarNetwork(sizes: [2, 4, 1], hidden: .tanh, output: .linear, generator: &generator)
     let xorLosses = xor.train(ToyData.xorInputs, labels: ToyData.xorLabels, loss: .binaryCrossEntropy, epochs: 200, learningRate: 0.5)

@@ -44,7 +44,7 @@ struct LearningTests {
         }
     }
 
-    @Test("Xavier initialisation (Eq. 1.6.3): every weight within sqrt(6/(n_in + n_out)), biases 0; the parameter count is sum (n_in + 1) n_out")
+    @Test("Xavier initialisation, Eq. (1.6.3): every weight within sqrt(6/(n_in + n_out)), biases 0; the parameter count is sum (n_in + 1) n_out")
     func initialisation() {
         var generator = Xoshiro256StarStar(seed: 9)
         let network = ScalarNetwork(sizes: [2, 16, 16, 1], hidden: .relu, output: .linear, generator: &generator)
