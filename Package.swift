@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "GraphNetworks", targets: ["GraphNetworks"]),
         .library(name: "SparseCoding", targets: ["SparseCoding"]),
         .library(name: "Convolution", targets: ["Convolution"]),
+        .library(name: "AutoDiff", targets: ["AutoDiff"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -25,6 +26,7 @@ let package = Package(
         .executable(name: "sparse-coding", targets: ["sparse-coding"]),
         .executable(name: "convolution", targets: ["convolution"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
+        .executable(name: "autodiff", targets: ["autodiff"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -35,6 +37,7 @@ let package = Package(
         .target(name: "GraphNetworks", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "SparseCoding", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "AutoDiff", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -50,6 +53,7 @@ let package = Package(
         .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
+        .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -58,5 +62,6 @@ let package = Package(
         .testTarget(name: "GraphNetworksTests", dependencies: ["Core", "NeuralNetworks", "GraphNetworks"]),
         .testTarget(name: "SparseCodingTests", dependencies: ["Core", "SparseCoding"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
+        .testTarget(name: "AutoDiffTests", dependencies: ["Core", "AutoDiff", "NeuralNetworks"]),
     ]
 )
