@@ -5,8 +5,8 @@
 // checked by finite differences; running statistics for test time.
 //
 // Placement: the notes put it before the activation (Sec. 1.7.4) and after it (Sec. 2.3.1, E-40). As
-// a layer of its own it goes wherever it is put; the chapter follows Ioffe & Szegedy: Dense(linear),
-// then BatchNormalisation, then the activation.
+// a layer of its own it goes wherever it is put; where the library places it, it follows Ioffe & Szegedy:
+// a linear layer, then BatchNormalisation, then the activation (Convolution's residual cell).
 
 import Core
 
