@@ -1,0 +1,3 @@
+// attention: placeholder while the chapter is written.
+import Attention
+print("attention")
