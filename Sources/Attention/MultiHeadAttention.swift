@@ -50,7 +50,9 @@ public final class MultiHeadAttention: Layer {
 
     /// What the backward pass needs from the forward pass.
     private struct Saved {
-        let queryInput: Tensor, keyValueInput: Tensor          // X_q [B T_q, d_model], X_kv [B T_k, d_model]
+        /// Each input [B T, d_model] with the projections applied to it: (X, [W^Q, W^K, W^V]) in
+        /// self-attention, (X_q, [W^Q]) and (X_kv, [W^K, W^V]) in encoder-decoder attention.
+        let groups: [(input: Tensor, projections: [Parameter])]
         let queries: Tensor, keys: Tensor, values: Tensor      // per head: [B h, T, d]
         let weights: Tensor                                    // A: [B h, T_q, T_k]
         let concatenated: Tensor                               // Concat(heads): [B T_q, h d_v]
@@ -94,48 +96,65 @@ public final class MultiHeadAttention: Layer {
         saved.map { $0.weights.reshaped([$0.batch, heads, $0.queryLength, $0.keyLength]) }
     }
 
-    /// Self-attention: queries, keys and values all from `input` [B, T, d_model], with `mask`.
+    /// Self-attention: queries, keys and values all from `input` [B, T, d_model], with `mask`. The three
+    /// projections are one product, X [W^Q | W^K | W^V].
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
-        attend(queries: input, keysAndValues: input, mask: mask)
+        attend(queries: input, keysAndValues: input, mask: mask, isSelfAttention: true)
     }
 
     /// MultiHead(X_q, X_kv): X_q [B, T_q, d_model] (e.g. the decoder), X_kv [B, T_k, d_model] (e.g. the
     /// encoder's output); `mask` [T_q, T_k] or [B, T_q, T_k]. Returns [B, T_q, d_model].
     public func attend(queries queryInput: Tensor, keysAndValues keyValueInput: Tensor, mask: Tensor? = nil) -> Tensor {
+        attend(queries: queryInput, keysAndValues: keyValueInput, mask: mask, isSelfAttention: false)
+    }
+
+    private func attend(queries queryInput: Tensor, keysAndValues keyValueInput: Tensor, mask: Tensor?, isSelfAttention: Bool) -> Tensor {
         requireShapes(queryInput.rank == 3 && keyValueInput.rank == 3 && queryInput.shape[0] == keyValueInput.shape[0]
                       && queryInput.shape[2] == modelWidth && keyValueInput.shape[2] == modelWidth,
                       "MultiHeadAttention (X_q [B, T_q, d_model = \(modelWidth)] vs X_kv [B, T_k, d_model])",
                       queryInput.shape, keyValueInput.shape)
         let (batch, queryLength, keyLength) = (queryInput.shape[0], queryInput.shape[1], keyValueInput.shape[1])
         let xq = queryInput.reshaped([batch * queryLength, modelWidth])
-        let xkv = keyValueInput.reshaped([batch * keyLength, modelWidth])
-        let q = splitHeads(matmul(xq, queryProjection.value), batch: batch, length: queryLength)       // X W_i^Q, all i
-        let k = splitHeads(matmul(xkv, keyProjection.value), batch: batch, length: keyLength)
-        let v = splitHeads(matmul(xkv, valueProjection.value), batch: batch, length: keyLength)
+        let groups = isSelfAttention
+            ? [(input: xq, projections: [queryProjection, keyProjection, valueProjection])]
+            : [(input: xq, projections: [queryProjection]),
+               (input: keyValueInput.reshaped([batch * keyLength, modelWidth]), projections: [keyProjection, valueProjection])]
+        let projected = groups.flatMap { projectIntoHeads($0.input, $0.projections, batch: batch) }             // X W_i^Q, ... all i
+        let (q, k, v) = (projected[0], projected[1], projected[2])
         let (heads, weights) = scaledDotProductAttention(queries: q, keys: k, values: v,
                                                          mask: mask.map { perHead($0, scores: [batch, queryLength, keyLength]) },
                                                          placement: maskPlacement)
         let concatenated = mergeHeads(heads, batch: batch, length: queryLength)                          // Concat(head_i)
-        saved = Saved(queryInput: xq, keyValueInput: xkv, queries: q, keys: k, values: v, weights: weights,
-                      concatenated: concatenated, batch: batch, queryLength: queryLength, keyLength: keyLength)
+        saved = Saved(groups: groups, queries: q, keys: k, values: v, weights: weights, concatenated: concatenated,
+                      batch: batch, queryLength: queryLength, keyLength: keyLength)
         return matmul(concatenated, outputProjection.value).reshaped([batch, queryLength, modelWidth])  // ... W^O
     }
 
-    /// Self-attention's dJ/dX: the gradients through the queries and through the keys and values add.
+    /// dJ/dX: after `forward` (self-attention), through all three projections at once; after `attend`,
+    /// the gradients through the queries and through the keys and values added (X_q and X_kv alike).
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        let (queryGradient, keyValueGradient) = backwardBothInputs(outputGradient)
-        requireShapes(queryGradient.shape == keyValueGradient.shape,
+        let gradients = inputGradients(outputGradient)
+        guard gradients.count == 2 else { return gradients[0] }
+        requireShapes(gradients[0].shape == gradients[1].shape,
                       "MultiHeadAttention.backward: X_q and X_kv differ (use backwardBothInputs after attend)",
-                      queryGradient.shape, keyValueGradient.shape)
-        return queryGradient + keyValueGradient
+                      gradients[0].shape, gradients[1].shape)
+        return gradients[0] + gradients[1]
     }
 
-    /// From G = dJ/d(output) [B, T_q, d_model]: sets the four projections' gradients and returns
-    /// dJ/dX_q [B, T_q, d_model] and dJ/dX_kv [B, T_k, d_model]. Every product's rule is that of a
-    /// dense layer (MLiS II Eq. (1.3.6), Eq. (1.3.7)): dJ/dW = X^T dJ/d(XW), dJ/dX = dJ/d(XW) W^T.
+    /// After `attend`, from G = dJ/d(output) [B, T_q, d_model]: sets the four projections' gradients and
+    /// returns dJ/dX_q [B, T_q, d_model] and dJ/dX_kv [B, T_k, d_model].
+    /// Precondition: the last forward pass was `attend` (after `forward` the two are one input: use `backward`).
     public func backwardBothInputs(_ outputGradient: Tensor) -> (queries: Tensor, keysAndValues: Tensor) {
+        let gradients = inputGradients(outputGradient)
+        require(gradients.count == 2, "MultiHeadAttention.backwardBothInputs: the last forward pass was self-attention; use backward")
+        return (gradients[0], gradients[1])
+    }
+
+    /// Sets the four projections' gradients and returns dJ/d(input) of each input group. Every product's
+    /// rule is that of a dense layer (MLiS II Eq. (1.3.6), Eq. (1.3.7)): dJ/dW = X^T dJ/d(XW), dJ/dX = dJ/d(XW) W^T.
+    private func inputGradients(_ outputGradient: Tensor) -> [Tensor] {
         guard let saved else { requirementFailed("MultiHeadAttention.backward: called before forward; run a forward pass first") }
-        let (batch, tq, tk) = (saved.batch, saved.queryLength, saved.keyLength)
+        let (batch, tq) = (saved.batch, saved.queryLength)
         requireShapes(outputGradient.shape == [batch, tq, modelWidth], "MultiHeadAttention.backward (dJ/d(output) vs [B, T_q, d_model])",
                       outputGradient.shape, [batch, tq, modelWidth])
         let g = outputGradient.reshaped([batch * tq, modelWidth])
@@ -143,15 +162,48 @@ public final class MultiHeadAttention: Layer {
         let headGradient = splitHeads(matmul(g, outputProjection.value, transposeB: true), batch: batch, length: tq)
         let (dq, dk, dv) = scaledDotProductAttentionBackward(headGradient, queries: saved.queries, keys: saved.keys,
                                                              values: saved.values, weights: saved.weights)
-        let (qGradient, kGradient, vGradient) = (mergeHeads(dq, batch: batch, length: tq), mergeHeads(dk, batch: batch, length: tk),
-                                                 mergeHeads(dv, batch: batch, length: tk))
-        queryProjection.gradient = matmul(saved.queryInput, qGradient, transposeA: true)
-        keyProjection.gradient = matmul(saved.keyValueInput, kGradient, transposeA: true)
-        valueProjection.gradient = matmul(saved.keyValueInput, vGradient, transposeA: true)
-        let queryInputGradient = matmul(qGradient, queryProjection.value, transposeB: true)
-        var keyValueInputGradient = matmul(kGradient, keyProjection.value, transposeB: true)
-        keyValueInputGradient.add(matmul(vGradient, valueProjection.value, transposeB: true))
-        return (queryInputGradient.reshaped([batch, tq, modelWidth]), keyValueInputGradient.reshaped([batch, tk, modelWidth]))
+        var perHead = [dq, dk, dv][...]
+        return saved.groups.map { group in
+            let gradients = Array(perHead.prefix(group.projections.count))
+            perHead = perHead.dropFirst(group.projections.count)
+            return projectionBackward(group.input, group.projections, headGradients: gradients, batch: batch)
+                .reshaped([batch, group.input.rows / batch, modelWidth])
+        }
+    }
+
+    /// X [B T, d_model] times [W_1 | ... | W_n] in one product, each block split into heads [B h, T, w].
+    private func projectIntoHeads(_ x: Tensor, _ projections: [Parameter], batch: Int) -> [Tensor] {
+        let product = matmul(x, sideBySide(projections))
+        let widths = projections.map { $0.value.columns / heads }
+        guard Set(widths).count == 1 else {
+            return product.split(alongAxis: 1, sizes: widths.map { $0 * heads }).map { splitHeads($0, batch: batch, length: x.rows / batch) }
+        }
+        let (n, w, length) = (projections.count, widths[0], x.rows / batch)
+        let all = product.reshaped([batch, length, n, heads, w]).permuted([2, 0, 3, 1, 4])              // [n, B, h, T, w]
+        return (0..<n).map { all.sliced($0..<($0 + 1)).reshaped([batch * heads, length, w]) }
+    }
+
+    /// The backward pass of `projectIntoHeads`: the heads' gradients back into one [B T, sum h w]
+    /// matrix D, then dJ/dW_i = the blocks of X^T D and dJ/dX = D [W_1 | ... | W_n]^T.
+    private func projectionBackward(_ x: Tensor, _ projections: [Parameter], headGradients: [Tensor], batch: Int) -> Tensor {
+        let length = x.rows / batch
+        let widths = projections.map { $0.value.columns / heads }
+        let rows: Tensor
+        if Set(widths).count == 1 {
+            let stacked = Tensor(concatenating: headGradients.map { $0.reshaped([1] + $0.shape) }, alongAxis: 0)
+            rows = stacked.reshaped([projections.count, batch, heads, length, widths[0]]).permuted([1, 3, 0, 2, 4])
+                .reshaped([batch * length, projections.count * heads * widths[0]])
+        } else {
+            rows = Tensor(concatenating: headGradients.map { mergeHeads($0, batch: batch, length: length) }, alongAxis: 1)
+        }
+        let weightGradients = matmul(x, rows, transposeA: true).split(alongAxis: 1, sizes: widths.map { $0 * heads })
+        for (projection, gradient) in zip(projections, weightGradients) { projection.gradient = gradient }
+        return matmul(rows, sideBySide(projections), transposeB: true)
+    }
+
+    /// [W_1 | ... | W_n]: the projections' matrices side by side (one product for all of them).
+    private func sideBySide(_ projections: [Parameter]) -> Tensor {
+        projections.count == 1 ? projections[0].value : Tensor(concatenating: projections.map(\.value), alongAxis: 1)
     }
 
     /// [B T, h d] (head i in columns i d ..< (i + 1) d) to [B h, T, d]: one sequence per (example, head).

@@ -63,8 +63,8 @@ public func scaledDotProductAttention(queries: Tensor, keys: Tensor, values: Ten
     let v = asBatch(values, "scaledDotProductAttention (V)")
     requireShapes(keys.rank == values.rank && Array(keys.shape.dropLast()) == Array(values.shape.dropLast()),
                   "scaledDotProductAttention (K [B, T_k, d_k] vs V [B, T_k, d_v]: the same B and T_k)", keys.shape, values.shape)
-    let scores = attentionScores(queries: queries, keys: keys, mask: mask, placement: placement)
-    let weights = asBatch(scores, "scaledDotProductAttention").softmaxAlong(axis: 2)   // row by row over the keys
+    var weights = asBatch(attentionScores(queries: queries, keys: keys, mask: mask, placement: placement), "scaledDotProductAttention")
+    weights.formSoftmaxAlong(axis: 2)                                                 // row by row over the keys
     let output = batchedMatmul(weights, v)                                            // A V
     return queries.rank == 2
         ? (output.reshaped(Array(output.shape.dropFirst())), weights.reshaped(Array(weights.shape.dropFirst())))
@@ -90,8 +90,8 @@ public func scaledDotProductAttentionBackward(_ outputGradient: Tensor, queries:
     requireShapes(g.shape == [q.shape[0], q.shape[1], v.shape[2]], "scaledDotProductAttentionBackward (dJ/d(output) vs [B, T_q, d_v])",
                   g.shape, [q.shape[0], q.shape[1], v.shape[2]])
     let valueGradient = batchedMatmul(a, g, transposeA: true)                          // A^T G
-    let weightGradient = batchedMatmul(g, v, transposeB: true)                         // G V^T
-    var scoreGradient = softmaxBackward(weightGradient, output: a, alongAxis: 2)       // through the softmax
+    var scoreGradient = batchedMatmul(g, v, transposeB: true)                          // dJ/dA = G V^T
+    softmaxBackward(inPlace: &scoreGradient, output: a, alongAxis: 2)                  // dJ/dS, through the softmax
     scoreGradient.scale(by: 1 / Float(q.shape[2]).squareRoot())
     let queryGradient = batchedMatmul(scoreGradient, k)                                // dS K / sqrt(d_k)
     let keyGradient = batchedMatmul(scoreGradient, q, transposeA: true)                // dS^T Q / sqrt(d_k)
