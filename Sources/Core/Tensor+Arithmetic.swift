@@ -52,11 +52,20 @@ public func batchedMatmul(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, tr
     a.scalars.withUnsafeBufferPointer { aBuffer in
         b.scalars.withUnsafeBufferPointer { bBuffer in
             c.scalars.withUnsafeMutableBufferPointer { cBuffer in
+                // Small entries (attention's heads) skip the packing of `gemm`: `smallGEMM`, same answers.
+                let small = Kernels.isSmallProduct(m: m, n: n, k: k)
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: small ? k * ((n + 15) / 16 * 16) : 1)
+                defer { scratch.deallocate() }
                 for entry in 0..<batch {
-                    Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1,
-                                 a: aBuffer.baseAddress! + entry * m * k, lda: aColumns,
-                                 b: bBuffer.baseAddress! + entry * k * n, ldb: bColumns,
-                                 beta: 0, c: cBuffer.baseAddress! + entry * m * n, ldc: n, threads: threads)
+                    let (aEntry, bEntry, cEntry) = (aBuffer.baseAddress! + entry * m * k, bBuffer.baseAddress! + entry * k * n,
+                                                    cBuffer.baseAddress! + entry * m * n)
+                    if small {
+                        Kernels.smallGEMM(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, a: aEntry, lda: aColumns,
+                                          b: bEntry, ldb: bColumns, c: cEntry, ldc: n, scratch: scratch)
+                    } else {
+                        Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: aEntry, lda: aColumns,
+                                     b: bEntry, ldb: bColumns, beta: 0, c: cEntry, ldc: n, threads: threads)
+                    }
                 }
             }
         }
