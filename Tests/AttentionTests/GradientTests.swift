@@ -37,11 +37,13 @@ struct GradientTests {
         #expect(errors.allSatisfy { $0 < gradientTolerance }, "mask \(maskKind): errors (Q, K, V) \(errors)")
     }
 
-    @Test("Multi-head self-attention with a causal mask: dJ/dX and dJ/dW^Q, W^K, W^V, W^O (seed 1612)")
-    func multiHeadSelfAttention() {
+    @Test("Multi-head self-attention with a causal mask: dJ/dX and dJ/dW^Q, W^K, W^V, W^O, with d_k = d_v = d_model / h and with d_k = 2, d_v = 5 (seed 1612)",
+          arguments: [nil, 2])
+    func multiHeadSelfAttention(keyWidth: Int?) {
         var generator = Xoshiro256StarStar(seed: 1612)
         let (batch, length, width, heads) = (2, 4, 6, 2)
-        let attention = MultiHeadAttention(modelWidth: width, heads: heads, generator: &generator)
+        let attention = MultiHeadAttention(modelWidth: width, heads: heads, keyWidth: keyWidth, valueWidth: keyWidth.map { $0 + 3 },
+                                           generator: &generator)
         attention.mask = causalMask(length: length)
         let x = generator.normalTensor(shape: [batch, length, width]), c = generator.normalTensor(shape: [batch, length, width])
         _ = attention.forward(x, training: true)
