@@ -75,28 +75,33 @@ func predictAll(_ model: Transformer, _ sequences: [[Int]]) -> [[Int]] {
     stride(from: 0, to: sequences.count, by: 250).flatMap { model.predict(tokenTensor(Array(sequences[$0..<min($0 + 250, sequences.count)]))) }
 }
 
-/// The encoder-decoder attention of the last decoder block on one sequence, one map per head, and the
-/// input position each output position attends to most in the sharpest head.
+/// The encoder-decoder attention of every decoder block on one sequence, one map per head (rows: output
+/// positions, columns: input positions), and the input position each output position attends to most in
+/// the sharpest head of the last block.
 private func attentionMaps(_ model: Transformer, task: SequenceTask, example: [Int], options: ChapterOptions) throws {
     let output = model.predict(tokenTensor([example]))[0]
     _ = model.logits(source: tokenTensor([example]), targetInput: shiftedRight(tokenTensor([output]), start: model.startToken))
-    guard let weights = model.decoder.last?.lastCrossAttentionWeights else { return }
-    let (heads, length) = (weights.shape[1], weights.shape[2])
-    let maps = (0..<heads).map { head in Array(weights.scalars[(head * length * length)..<((head + 1) * length * length)]) }
-    let sharpness = maps.map { map in stride(from: 0, to: map.count, by: length).map { map[$0..<($0 + length)].max()! }.reduce(0, +) }
-    let sharpest = sharpness.indices.max { sharpness[$0] < sharpness[$1] }!
-    var grid = ImageGrid(title: "\(task.rawValue) \(digits(example)) -> \(digits(output)): last decoder block, encoder-decoder attention",
-                         columns: heads, valueRange: 0...1, imageSize: 160)
-    for (head, map) in maps.enumerated() {
-        grid.add(image: map, width: length, height: length, caption: "head \(head + 1)\(head == sharpest ? " (sharpest)" : ""): rows output, columns input")
+    var grid = ImageGrid(title: "\(task.rawValue) \(digits(example)) -> \(digits(output)): encoder-decoder attention (rows output, columns input)",
+                         columns: model.shape.heads, valueRange: 0...1, imageSize: 150)
+    var lastBlockMaps: [[Float]] = []
+    for (index, block) in model.decoder.enumerated() {
+        guard let weights = block.lastCrossAttentionWeights else { continue }
+        let (heads, length) = (weights.shape[1], weights.shape[2])
+        lastBlockMaps = (0..<heads).map { head in Array(weights.scalars[(head * length * length)..<((head + 1) * length * length)]) }
+        for (head, map) in lastBlockMaps.enumerated() {
+            grid.add(image: map, width: length, height: length, caption: "decoder block \(index + 1), head \(head + 1)")
+        }
     }
     let path = try options.figurePath("attention-\(task.rawValue).svg")
     try grid.write(to: path)
+    let length = example.count
+    let rowMaxima = lastBlockMaps.map { map in stride(from: 0, to: map.count, by: length).map { map[$0..<($0 + length)].max()! }.reduce(0, +) }
+    let sharpest = rowMaxima.indices.max { rowMaxima[$0] < rowMaxima[$1] }!
     let attended = stride(from: 0, to: length * length, by: length).map { start in
-        (0..<length).max { maps[sharpest][start + $0] < maps[sharpest][start + $1] }!
+        (0..<length).max { lastBlockMaps[sharpest][start + $0] < lastBlockMaps[sharpest][start + $1] }!
     }
-    print("     attention map on \(digits(example)) -> \(digits(output)): in head \(sharpest + 1), output positions 0...\(length - 1)"
-          + " look most at input positions \(attended.map(String.init).joined(separator: " "))")
+    print("     attention on \(digits(example)) -> \(digits(output)): in the last block's sharpest head (\(sharpest + 1)), output positions"
+          + " 0...\(length - 1) look most at input positions \(attended.map(String.init).joined(separator: " "))")
     print("     wrote \(path)")
 }
 
