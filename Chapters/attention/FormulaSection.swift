@@ -59,7 +59,7 @@ private func positionalEncodingFigure(options: ChapterOptions) throws {
     print("   formula, E-67, so we take Vaswani et al.'s): PE[pos, 2i] = sin(pos / 10000^(2i/d)), PE[pos, 2i+1] = cos(...).")
     let (length, width) = (32, 64)
     let table = sinusoidalPositionalEncoding(length: length, modelWidth: width)
-    print("   PE[1, 0...3] = \(table.row(1)[0..<4].map { formatted($0) }.joined(separator: ", ")) (sin 1, cos 1, sin 10^-1/8, cos 10^-1/8)")
+    print("   PE[1, 0...3] = \(table.row(1)[0..<4].map { formatted($0) }.joined(separator: ", ")) (sin 1, cos 1, sin(10^(-1/8)), cos(10^(-1/8)))")
     let rows = (0..<length).map { table.row($0).map(Double.init) }
     var map = ValueMap(title: "Positional encoding PE[pos, j] (Vaswani et al. 2017)", xLabel: "dimension j", yLabel: "position pos",
                        xRange: 0...Double(width), yRange: 0...Double(length), values: rows, valueRange: -1...1, colourBarLabel: "PE")

@@ -23,26 +23,30 @@ struct TrainingTests {
         #expect(Set(fresh).isDisjoint(with: Set(held)), "no training sequence is a held-out one")
     }
 
-    @Test("Vaswani et al.'s warm-up: linear to the peak at step `warmup`, then 1/sqrt(step)")
+    @Test("The warm-up: linear to the peak at step `warmup`, then 1/sqrt(step) (Vaswani et al.) or a cosine to 0 at the last step")
     func warmup() {
         let schedule = WarmupSchedule(peak: 0.01, warmup: 100)
         #expect(isApproximatelyEqual(schedule.learningRate(at: 0), 0.0001))
         #expect(isApproximatelyEqual(schedule.learningRate(at: 49), 0.005))
         #expect(isApproximatelyEqual(schedule.learningRate(at: 99), 0.01))
         #expect(isApproximatelyEqual(schedule.learningRate(at: 399), 0.005))
+        let cosine = WarmupSchedule(peak: 0.01, warmup: 100, decay: .cosine(totalSteps: 300))
+        #expect(isApproximatelyEqual(cosine.learningRate(at: 99), 0.01))
+        #expect(isApproximatelyEqual(cosine.learningRate(at: 199), 0.005))
+        #expect(cosine.learningRate(at: 299) == 0 && cosine.learningRate(at: 400) == 0)
     }
 
-    @Test("Reversal: a 1+1-layer transformer (d_model 16, 2 heads) gets >= 90 % of 200 held-out sequences of length 5 exactly right (seed 1622)")
+    @Test("Reversal: a 1+1-layer transformer (d_model 32, 4 heads), 300 batches of 32, gets >= 95 % of 200 held-out sequences of 8 digits exactly right (seed 1622)")
     func reversal() throws {
         var generator = Xoshiro256StarStar(seed: 1622)
-        let model = Transformer(shape: TransformerShape(vocabulary: 10, length: 5, modelWidth: 16, heads: 2, hiddenWidth: 32, layers: 1),
+        let model = Transformer(shape: TransformerShape(vocabulary: 10, length: 8, modelWidth: 32, heads: 4, hiddenWidth: 64, layers: 1),
                                 generator: &generator)
-        let heldOut = randomSequences(count: 200, length: 5, generator: &generator)
+        let heldOut = randomSequences(count: 200, length: 8, generator: &generator)
         let before = model.heldOutAccuracy(task: .reverse, sequences: heldOut)
         try model.train(task: .reverse, settings: SequenceTrainingSettings(epochs: 3, stepsPerEpoch: 100, batchSize: 32, learningRate: 0.005,
-                                                                           warmup: 50), generator: &generator, heldOut: [])
+                                                                           warmup: 50), generator: &generator, heldOut: heldOut)
         let after = model.heldOutAccuracy(task: .reverse, sequences: heldOut)
         #expect(before < 0.01, "untrained: \(before)")
-        #expect(after >= 0.9, "trained: \(after)")
+        #expect(after >= 0.95, "trained: \(after)")   // 1.0 with this seed
     }
 }
