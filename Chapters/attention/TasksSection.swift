@@ -19,16 +19,18 @@ struct TaskResult {
 let chapterShape = TransformerShape(vocabulary: 10, length: 8, modelWidth: 64, heads: 4, hiddenWidth: 128, layers: 2)
 
 func tasksSection(options: ChapterOptions) throws -> [TaskResult] {
+    // 200 warm-up steps, or a fifth of a short run (--epochs 1 in CI), so the cosine has room to decay.
     let settings = SequenceTrainingSettings(epochs: options.epochs, stepsPerEpoch: 100, batchSize: 64, learningRate: options.learningRate,
-                                            warmup: 200)
+                                            warmup: min(200, options.epochs * 100 / 5))
     var probe = Xoshiro256StarStar(seed: options.seed)
     print("4. Training (issue 16): an encoder-decoder transformer, \(chapterShape.layers) encoder and \(chapterShape.layers) decoder blocks,"
           + " d_model = \(chapterShape.modelWidth), h = \(chapterShape.heads), d_ff = \(chapterShape.hiddenWidth),"
           + " \(Transformer(shape: chapterShape, generator: &probe).parameterCount) parameters.")
     print("   Inputs: 8 digits 0-9; outputs: the same digits copied, reversed, or sorted. Teacher forcing while training (the")
     print("   decoder reads the true output shifted right, behind a start token), greedy decoding to test (DL Padova \"Output\").")
-    print("   Each epoch: \(settings.stepsPerEpoch) batches of \(settings.batchSize) fresh random sequences; Adam (beta2 0.98) with"
-          + " Vaswani et al.'s warm-up to a peak of \(options.learningRate) at step \(settings.warmup).")
+    print("   Each epoch: \(settings.stepsPerEpoch) batches of \(settings.batchSize) fresh random sequences; Adam (beta2 0.98), the"
+          + " learning rate rising linearly to \(options.learningRate) at step \(settings.warmup) (Vaswani et al.'s warm-up),")
+    print("   then falling as a cosine to 0 at the last step; gradients clipped to norm 1.")
     print("   Scored on 1,000 held-out sequences that no training batch contains: the whole sequence must be right (the")
     print("   curve after each epoch uses the first 200 of them).\n")
     var curves = LinePlot(title: "Training loss (cross-entropy per token)", xLabel: "epoch", yLabel: "loss", logY: true)
