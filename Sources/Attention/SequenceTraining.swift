@@ -4,7 +4,6 @@
 // set; the loop in the library, so tests and the chapter train the same way.
 
 import Core
-import Foundation
 import NeuralNetworks
 
 /// A linear warm-up to `peak` over `warmup` steps, then a decay: Vaswani et al.'s Eq. (3), with the
@@ -13,7 +12,7 @@ import NeuralNetworks
 ///     step = iteration + 1
 ///     alpha(step) = peak step / warmup                                        for step <= warmup
 ///     alpha(step) = peak sqrt(warmup / step)                                  (Vaswani et al., Eq. (3))
-///     alpha(step) = peak (1 + cos(pi (step - warmup) / (total - warmup))) / 2   (cosine, as SGDR: DL Padova "Cyclic Learning Rate")
+///     alpha(step) = peak (1 + cos(pi (step - warmup) / (total - warmup))) / 2   (`CosineAnnealingSchedule`)
 ///
 /// (Eq. (3) writes the peak as d_model^-1/2 warmup^-1/2.) A transformer with post-norm blocks needs the
 /// slow start: a full step of Adam on untrained attention can saturate the softmax. The cosine ends at
@@ -44,9 +43,9 @@ public struct WarmupSchedule: LearningRateSchedule {
         switch decay {
         case .inverseSquareRoot:
             return peak * (warmup / step).squareRoot()
-        case .cosine(let total):
-            let progress = min(1, (step - warmup) / (Float(total) - warmup))
-            return peak * (1 + cos(Float.pi * progress)) / 2
+        case .cosine(let total):                       // NeuralNetworks' cosine, started after the warm-up
+            return CosineAnnealingSchedule(maximum: peak, minimum: 0, period: total - self.warmup)
+                .learningRate(at: iteration + 1 - self.warmup)
         }
     }
 }
