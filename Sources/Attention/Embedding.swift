@@ -35,9 +35,9 @@ public final class Embedding: Layer {
     /// Token IDs [B, T] to [B, T, d_model]. Precondition: every ID is a whole number in 0..<vocabulary.
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
         require(input.rank == 2, "Embedding.forward: needs token IDs [B, T], got shape \(input.shape)")
-        let ids = input.scalars.map { Int($0) }
+        let ids = input.scalars.map { Int(exactly: $0) ?? -1 }              // -1: not a whole number (or NaN)
         for (position, id) in ids.enumerated() {
-            require(id >= 0 && id < vocabulary && Float(id) == input.scalars[position],
+            require(id >= 0 && id < vocabulary,
                     "Embedding.forward: token \(input.scalars[position]) at position \(position) is not an ID in 0..<\(vocabulary)")
         }
         (tokens, inputShape) = (ids, input.shape)
