@@ -42,8 +42,14 @@ func copyRuns(blocks: Int, run: Int, from source: UnsafePointer<Float>, sourceBl
               to target: UnsafeMutablePointer<Float>, targetBlock: Int, targetStart: Int) {
     guard run > 0 else { return }
     for b in 0..<blocks {
-        (target + b * targetBlock + targetStart).update(from: source + b * sourceBlock + sourceStart, count: run)
+        copyRun(from: source + b * sourceBlock + sourceStart, to: target + b * targetBlock + targetStart, count: run)
     }
+}
+
+/// Copies `count` contiguous elements; a single one by assignment (a library copy call costs more).
+@inline(__always)
+func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    if count == 1 { target.pointee = source.pointee } else { target.update(from: source, count: count) }
 }
 
 extension Tensor {
@@ -62,10 +68,13 @@ extension Tensor {
         var shape = first
         shape[axis] = 0
         for part in parts {
-            requireShapes(part.rank == first.count
-                          && part.shape.indices.allSatisfy { $0 == axis || part.shape[$0] == first[$0] },
-                          "Tensor(concatenating:alongAxis: \(axis))", first, part.shape)
-            shape[axis] += part.shape[axis]
+            // The shape is copied out first: a closure capturing `part` here crashed the Swift 6.3.1
+            // optimiser in release builds ("Found ownership error").
+            let partShape = part.shape
+            requireShapes(partShape.count == first.count
+                          && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
+                          "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
+            shape[axis] += partShape[axis]
         }
         self.init(shape: shape)
         let target = AxisLayout(shape, axis: axis)
@@ -146,10 +155,11 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { values in
             result.scalars.withUnsafeMutableBufferPointer { output in
                 guard let from = values.baseAddress, let to = output.baseAddress else { return }
-                for (position, index) in indices.enumerated() {
-                    copyRuns(blocks: source.outer, run: source.inner, from: from, sourceBlock: source.block,
-                             sourceStart: index * source.inner, to: to, targetBlock: target.block,
-                             targetStart: position * target.inner)
+                for b in 0..<source.outer {                       // the output is written in order
+                    for (position, index) in indices.enumerated() {
+                        copyRun(from: from + b * source.block + index * source.inner,
+                                to: to + b * target.block + position * target.inner, count: source.inner)
+                    }
                 }
             }
         }
@@ -172,9 +182,13 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { values in
             result.scalars.withUnsafeMutableBufferPointer { output in
                 guard let from = values.baseAddress, let to = output.baseAddress else { return }
-                for copy in 0..<count {
-                    copyRuns(blocks: target.outer, run: target.inner, from: from, sourceBlock: target.inner, sourceStart: 0,
-                             to: to, targetBlock: target.block, targetStart: copy * target.inner)
+                for b in 0..<target.outer {                       // the output is written in order
+                    let run = from + b * target.inner, copies = to + b * target.block
+                    if target.inner == 1 {
+                        copies.update(repeating: run.pointee, count: count)
+                    } else {
+                        for copy in 0..<count { copyRun(from: run, to: copies + copy * target.inner, count: target.inner) }
+                    }
                 }
             }
         }
