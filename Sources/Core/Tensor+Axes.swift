@@ -3,7 +3,7 @@
 // Reductions along an axis (sum, mean, maximum, norm) are in Tensor+Reductions.swift.
 // Goals, in order: every axis and shape checked, with a message naming the operation and the shapes;
 // each operation's backward rule written beside it; whole contiguous runs copied at once. The plain
-// index-loop twins, which the tests compare against, are in Kernels/Reference+Axes.swift.
+// index-loop twins, which the tests compare against, are in Kernels/Reference+Tensor.swift.
 //
 // Row-major layout seen along axis a: a tensor of shape [s_0, ..., s_(r-1)] is
 //     outer = s_0 ... s_(a-1) blocks of extent = s_a runs of inner = s_(a+1) ... s_(r-1) elements,
