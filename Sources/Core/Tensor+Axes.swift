@@ -61,11 +61,13 @@ extension Tensor {
         requireAxis(axis, of: first, "Tensor(concatenating:alongAxis:)")
         var shape = first
         shape[axis] = 0
-        for part in parts {
-            requireShapes(part.rank == first.count
-                          && part.shape.indices.allSatisfy { $0 == axis || part.shape[$0] == first[$0] },
-                          "Tensor(concatenating:alongAxis: \(axis))", first, part.shape)
-            shape[axis] += part.shape[axis]
+        // Over the shapes, not `for part in parts`: Swift 6.3.1 crashed compiling that loop in a
+        // release build ("Found outside of lifetime use!" in CopyPropagation).
+        for partShape in parts.map(\.shape) {
+            requireShapes(partShape.count == first.count
+                          && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
+                          "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
+            shape[axis] += partShape[axis]
         }
         self.init(shape: shape)
         let target = AxisLayout(shape, axis: axis)
