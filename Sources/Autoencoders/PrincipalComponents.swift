@@ -58,6 +58,25 @@ public struct PrincipalComponents: Sendable {
         require(count >= 1 && count <= directions.count, "PrincipalComponents.top: count must lie in 1...\(directions.count), got \(count)")
         return Array(directions.prefix(count))
     }
+
+    /// (1/N) sum_i ||x_i - x^_i||^2, where x^_i = m + the projection of x_i - m onto the top `components`
+    /// directions: PCA's own reconstruction error on the rows of `data` [N, d], the floor of any
+    /// rank-`components` linear autoencoder on the data PCA was fitted on. Precondition: d matches.
+    public func reconstructionError(_ data: Tensor, components: Int) -> Double {
+        requireShapes(data.rank == 2 && data.columns == mean.count, "PrincipalComponents.reconstructionError: data [N, d] vs d",
+                      data.shape, [mean.count])
+        let top = top(components)
+        var total = 0.0
+        for i in 0..<data.rows {
+            let centred = zip(data.row(i), mean).map { Double($0) - $1 }
+            let coordinates = top.map { dot(centred, $0) }
+            for j in centred.indices {
+                let residual = centred[j] - zip(coordinates, top).reduce(0) { $0 + $1.0 * $1.1[j] }
+                total += residual * residual
+            }
+        }
+        return total / Double(max(data.rows, 1))
+    }
 }
 
 /// The principal angles, in radians and increasing, between the subspace spanned by the vectors `a`

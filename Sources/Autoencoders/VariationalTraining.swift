@@ -55,15 +55,39 @@ public enum DigitsVAE {
     /// k of the nearest-neighbour classifier on the codes.
     public static let neighbours = 5
 
-    /// A VAE with the architecture, trained on `train.images`.
+    /// A VAE with the architecture, trained on `train.images`. `onEpoch(epoch, terms, model)`
+    /// sees each epoch's training terms and the model as it stands (e.g. to evaluate it on test data).
     public static func train(latent: Int, on train: Digits, epochs: Int = epochs, learningRate: Float = learningRate,
                              generator: inout Xoshiro256StarStar,
-                             onEpoch: (Int, ELBOTerms) -> Void = { _, _ in }) throws -> (model: VariationalAutoencoder, history: [ELBOTerms]) {
+                             onEpoch: (Int, ELBOTerms, VariationalAutoencoder) -> Void = { _, _, _ in })
+        throws -> (model: VariationalAutoencoder, history: [ELBOTerms])
+    {
         let model = VariationalAutoencoder(inputs: Digits.pixels, hidden: hidden, latent: latent, generator: &generator)
         var adam = Adam(learningRate: learningRate)
         let history = try model.train(train.images, epochs: epochs, batchSize: batchSize, optimiser: &adam, generator: &generator,
-                                      onEpoch: onEpoch)
+                                      onEpoch: { onEpoch($0, $1, model) })
         return (model, history)
+    }
+
+    /// The deterministic comparison: `Autoencoder.deep` with the VAE's encoder and decoder shapes,
+    /// trained with the same Bernoulli term (no KL, no sampling), optimiser, batches and epochs.
+    public static func trainAutoencoder(latent: Int, on train: Digits, epochs: Int = epochs, learningRate: Float = learningRate,
+                                        generator: inout Xoshiro256StarStar) throws -> Autoencoder {
+        let autoencoder = Autoencoder.deep(inputs: Digits.pixels, hidden: hidden, latent: latent, generator: &generator)
+        var adam = Adam(learningRate: learningRate)
+        try autoencoder.train(train.images, target: train.images, loss: .bernoulliReconstruction, epochs: epochs, batchSize: batchSize,
+                              optimiser: &adam, generator: &generator)
+        return autoencoder
+    }
+
+    /// The deterministic autoencoder's test reconstruction term (nats per image) and the k-NN accuracy
+    /// on its codes, fitted on the training codes.
+    public static func evaluate(_ autoencoder: Autoencoder, train: Digits, test: Digits)
+        -> (reconstruction: Float, nearestNeighbourAccuracy: Double)
+    {
+        let reconstruction = autoencoder.network.loss(test.images, test.images, loss: .bernoulliReconstruction)
+        let classifier = NearestNeighbourClassifier(points: autoencoder.encode(train.images), labels: train.labels, k: neighbours)
+        return (reconstruction, Core.accuracy(predicted: classifier.classify(autoencoder.encode(test.images)), truth: test.labels))
     }
 
     /// How a trained VAE does on the test set.

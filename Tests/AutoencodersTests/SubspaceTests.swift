@@ -32,7 +32,7 @@ struct SubspaceTests {
         #expect(principalAngles([[1, 0, 0]], [[0, 1, 0], [0, 0, 1]]) == [Double.pi / 2])
     }
 
-    @Test("PCA recovers a known spectrum: data with variances 9, 4, 1 along three random orthonormal directions in 10-D plus noise 0.01 (seed 591)")
+    @Test("PCA recovers a known spectrum: data with variances 9, 4, 1 along three random orthonormal directions in 10-D plus noise 0.01; its reconstruction error is the sum of the other eigenvalues (seed 591)")
     func knownSpectrum() {
         var generator = Xoshiro256StarStar(seed: 591)
         let (data, directions) = Self.lowRankData(rows: 4000, dimension: 10, deviations: [3, 2, 1], noise: 0.1, &generator)
@@ -41,6 +41,11 @@ struct SubspaceTests {
         #expect(pca.variances[3] < 0.02)
         #expect(degrees(principalAngles(pca.top(3), directions)).allSatisfy { $0 < 1 })
         for k in 0..<3 { #expect(degrees(principalAngles([pca.directions[k]], [directions[k]]))[0] < 2, "direction \(k)") }
+        // On the data it was fitted on, PCA's error with k components is the sum of the other eigenvalues.
+        for k in [1, 2, 3] {
+            #expect(isApproximatelyEqual(pca.reconstructionError(data, components: k), pca.variances.dropFirst(k).reduce(0, +),
+                                         relativeTolerance: 1e-6), "k = \(k)")
+        }
     }
 
     @Test("Linear autoencoder, known spectrum: latent 2 learns the span of the top two components to within 0.1 degree (seed 592)")
@@ -65,7 +70,7 @@ struct SubspaceTests {
         let random = degrees(principalAngles([generator.normalTensor(shape: [64]).doubles, generator.normalTensor(shape: [64]).doubles], pca.top(2)))
         #expect(random.allSatisfy { $0 > 45 }, "a random plane is far: \(random)")
         let autoencoderError = Double(autoencoder.network.loss(test.images, test.images, loss: .meanSquaredError))
-        let pcaError = Self.pcaReconstructionError(test.images, pca, components: 2)
+        let pcaError = pca.reconstructionError(test.images, components: 2)
         #expect(abs(autoencoderError - pcaError) < 0.01 * pcaError, "linear AE \(autoencoderError), PCA \(pcaError)")
     }
 
@@ -90,20 +95,5 @@ struct SubspaceTests {
             }
         }
         return (Tensor(shape: [rows, dimension], scalars: scalars), directions)
-    }
-
-    /// (1/N) sum_i ||x_i - x^_i||^2 where x^ projects x - m onto the top components and adds m back.
-    static func pcaReconstructionError(_ data: Tensor, _ pca: PrincipalComponents, components: Int) -> Double {
-        let top = pca.top(components)
-        var total = 0.0
-        for i in 0..<data.rows {
-            let centred = zip(data.row(i), pca.mean).map { Double($0) - $1 }
-            let coordinates = top.map { q in zip(centred, q).reduce(0) { $0 + $1.0 * $1.1 } }
-            for j in centred.indices {
-                let projected = zip(coordinates, top).reduce(0) { $0 + $1.0 * $1.1[j] }
-                total += (centred[j] - projected) * (centred[j] - projected)
-            }
-        }
-        return total / Double(data.rows)
     }
 }
