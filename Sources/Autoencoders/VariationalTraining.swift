@@ -1,8 +1,10 @@
 // VariationalTraining.swift: mini-batch training of the VAE (MLiS II Eq. (1.5.5): a fresh random
 // order each epoch, the last batch holding the remainder), with the ELBO's two parts recorded per
-// batch and per epoch, and the setup of the issue for the 8x8 digits.
+// batch and per epoch; and the issue's setup on the 8x8 digits (DAT300 "Variational Autoencoders"),
+// with the deterministic autoencoder of the same shapes as its comparison (DAT300 "Autoencoders").
 // Goals, in order: the same loop as the platform's `Network.train`, but with eps drawn per batch and
-// both terms reported; seeded; stops with `DivergenceError` when the loss is no longer finite.
+// both terms reported; seeded; stops with `DivergenceError` when the loss is no longer finite; the
+// chapter, the tests and the benchmark all train through the same few functions.
 
 import Core
 import NeuralNetworks
