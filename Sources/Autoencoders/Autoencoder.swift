@@ -48,14 +48,12 @@ public final class Autoencoder {
     }
 
     /// The VAE's shapes without the sampling: inputs -> hidden (ReLU) -> latent (linear), then
-    /// latent -> hidden (ReLU) -> inputs (linear: Bernoulli logits, for `BernoulliReconstruction`).
-    /// Precondition: `latent >= 1`.
+    /// latent -> hidden (ReLU) -> inputs (linear: Bernoulli logits, for `BernoulliReconstruction`),
+    /// initialised as the VAE's (`autoencoderLayer`). Precondition: `latent >= 1`.
     public static func deep(inputs: Int = 64, hidden: Int = 128, latent: Int, generator: inout Xoshiro256StarStar) -> Autoencoder {
         require(latent >= 1, "Autoencoder.deep: the latent space needs at least 1 dimension, got \(latent)")
-        let encoder = Network([Dense(inputs: inputs, outputs: hidden, activation: .relu, generator: &generator),
-                               Dense(inputs: hidden, outputs: latent, activation: .linear, generator: &generator)])
-        let decoder = Network([Dense(inputs: latent, outputs: hidden, activation: .relu, generator: &generator),
-                               Dense(inputs: hidden, outputs: inputs, activation: .linear, generator: &generator)])
+        let encoder = Network([autoencoderLayer(inputs, hidden, .relu, &generator), autoencoderLayer(hidden, latent, .linear, &generator)])
+        let decoder = Network([autoencoderLayer(latent, hidden, .relu, &generator), autoencoderLayer(hidden, inputs, .linear, &generator)])
         return Autoencoder(encoder: encoder, decoder: decoder, latentSize: latent)
     }
 

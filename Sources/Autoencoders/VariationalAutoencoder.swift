@@ -62,15 +62,16 @@ public final class VariationalAutoencoder {
     }
 
     /// The architecture: encoder inputs -> hidden (ReLU) -> mu and log sigma^2 (linear heads of
-    /// `latent` units); decoder latent -> hidden (ReLU) -> inputs (linear: logits). Xavier-uniform weights,
-    /// zero biases. Precondition: `latent >= 1` (and `inputs`, `hidden` >= 1).
+    /// `latent` units); decoder latent -> hidden (ReLU) -> inputs (linear: logits). Weights and biases
+    /// drawn as PyTorch's `nn.Linear` draws them (`autoencoderLayer`). Precondition: `latent >= 1`
+    /// (and `inputs`, `hidden` >= 1).
     public convenience init(inputs: Int = 64, hidden: Int = 128, latent: Int, generator: inout Xoshiro256StarStar) {
         require(latent >= 1, "VariationalAutoencoder: the latent space needs at least 1 dimension, got \(latent)")
-        let encoder = TwoHeads(trunk: Dense(inputs: inputs, outputs: hidden, activation: .relu, generator: &generator),
-                               first: Dense(inputs: hidden, outputs: latent, activation: .linear, generator: &generator),
-                               second: Dense(inputs: hidden, outputs: latent, activation: .linear, generator: &generator))
-        let decoder = Network([Dense(inputs: latent, outputs: hidden, activation: .relu, generator: &generator),
-                               Dense(inputs: hidden, outputs: inputs, activation: .linear, generator: &generator)])
+        let encoder = TwoHeads(trunk: autoencoderLayer(inputs, hidden, .relu, &generator),
+                               first: autoencoderLayer(hidden, latent, .linear, &generator),
+                               second: autoencoderLayer(hidden, latent, .linear, &generator))
+        let decoder = Network([autoencoderLayer(latent, hidden, .relu, &generator),
+                               autoencoderLayer(hidden, inputs, .linear, &generator)])
         self.init(encoder: encoder, decoder: decoder, latentSize: latent)
     }
 
@@ -157,4 +158,19 @@ public final class VariationalAutoencoder {
         }
         return total
     }
+}
+
+/// A dense layer initialised as PyTorch's `nn.Linear` (Kaiming uniform with a = sqrt 5): weights AND
+/// biases from U(-1/sqrt(n_in), 1/sqrt(n_in)), through the platform's `Initialisation.uniform`.
+///
+/// Why not the platform's default (Xavier-uniform weights, zero biases, as Keras and the notes): for
+/// the 2-D VAE on the digits it gave a worse latent space, measured over seeds (README,
+/// "Measured"): 5-NN accuracy on mu 72.9 % on average against 77 %, and -ELBO about 0.2 nats higher.
+/// The deep autoencoders use the same layers, so the comparison rows differ only by the sampling step
+/// and the KL term; DAT300's linear autoencoder keeps the platform's default (Keras).
+public func autoencoderLayer(_ inputs: Int, _ outputs: Int, _ activation: Activation,
+                             _ generator: inout Xoshiro256StarStar) -> Dense {
+    let limit = 1 / Float(inputs).squareRoot()
+    return Dense(inputs: inputs, outputs: outputs, activation: activation, weightInitialisation: .uniform(limit: limit),
+                 biasInitialisation: .uniform(limit: limit), generator: &generator)
 }

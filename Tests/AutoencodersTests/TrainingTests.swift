@@ -29,7 +29,7 @@ struct TrainingTests {
         #expect(after.kl > 0)
     }
 
-    @Test("The issue's 8-D VAE (64 -> 128 -> 8, Adam 1e-3, batch 64) after 30 epochs: test negative ELBO <= 30 nats and 5-NN accuracy on mu >= 85 % (seed 602; 200 epochs reach about 24.3 and 93 %)")
+    @Test("The issue's 8-D VAE (64 -> 128 -> 8, Adam 1e-3, batch 64) after 30 epochs: test negative ELBO <= 30 nats and 5-NN accuracy on mu >= 85 % (seed 602; 200 epochs reach about 24.3 and 94-95 %)")
     func digitsVariationalAutoencoder() throws {
         let (train, test) = try Digits.standardSplit()
         var generator = Xoshiro256StarStar(seed: 602)
@@ -38,7 +38,8 @@ struct TrainingTests {
         let evaluation = DigitsVAE.evaluate(model, train: train, test: test, samples: 10, generator: &generator)
         #expect(evaluation.meanOfSamples.negativeELBO <= 30, "test negative ELBO \(evaluation.meanOfSamples.negativeELBO)")
         #expect(evaluation.nearestNeighbourAccuracy >= 0.85, "5-NN accuracy \(evaluation.nearestNeighbourAccuracy)")
-        #expect(evaluation.oneSample.kl == evaluation.meanOfSamples.kl, "the KL term does not depend on eps")
+        #expect(isApproximatelyEqual(evaluation.oneSample.kl, evaluation.meanOfSamples.kl, relativeTolerance: 1e-5),
+                "the KL term does not depend on eps")
     }
 
     @Test("The denoising autoencoder (Gaussian noise 0.3, 10 epochs): its output is nearer the clean test digits than its noisy input: squared error per image below 3/4 of the input's (seed 603)")
