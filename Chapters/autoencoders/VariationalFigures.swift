@@ -11,8 +11,8 @@ func drawVariationalFigures(vae2: TrainedVAE, vae8: TrainedVAE, test: Digits, op
         let epochs = (1...max(trained.training.count, 1)).map(Double.init)
         plot.add(x: epochs, y: trained.training.map { Double($0.negativeELBO) }, name: "\(name): -ELBO (training)")
         plot.add(x: epochs, y: trained.testNegativeELBO.map(Double.init), name: "\(name): -ELBO (test)")
-        plot.add(x: epochs, y: trained.training.map { Double($0.reconstruction) }, name: "\(name): reconstruction")
-        plot.add(x: epochs, y: trained.training.map { Double($0.kl) }, name: "\(name): KL")
+        plot.add(x: epochs, y: trained.training.map { Double($0.reconstruction) }, name: "\(name): reconstruction (training)")
+        plot.add(x: epochs, y: trained.training.map { Double($0.kl) }, name: "\(name): KL (training)")
     }
     try write(plot, "vae-elbo-per-epoch.svg", "the negative ELBO and its parts per epoch", options)
     try drawCodes(vae2.model.encodeMeans(test.images), test: test, name: "vae2-latent-space.svg",
