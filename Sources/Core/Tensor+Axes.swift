@@ -67,10 +67,9 @@ extension Tensor {
         requireAxis(axis, of: first, "Tensor(concatenating:alongAxis:)")
         var shape = first
         shape[axis] = 0
-        for part in parts {
-            // The shape is copied out first: a closure capturing `part` here crashed the Swift 6.3.1
-            // optimiser in release builds ("Found ownership error").
-            let partShape = part.shape
+        // Over the shapes, not `for part in parts`: Swift 6.3.1 crashed compiling that loop in a
+        // release build ("Found outside of lifetime use!" in CopyPropagation).
+        for partShape in parts.map(\.shape) {
             requireShapes(partShape.count == first.count
                           && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
                           "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
