@@ -20,14 +20,14 @@ import NeuralNetworks
 /// ```
 public struct MarginLoss: Loss, Equatable {
     /// m+: a present class's capsule should be at least this long (0.9).
-    public var upperMargin: Float
+    public var upperMargin: Double
     /// m-: an absent class's capsule should be at most this long (0.1).
-    public var lowerMargin: Float
+    public var lowerMargin: Double
     /// lambda: the down-weighting of absent classes (0.5).
-    public var absentWeight: Float
+    public var absentWeight: Double
 
     /// The notes' constants: m+ = 0.9, m- = 0.1, lambda = 0.5 (DL Padova "Dynamic routing").
-    public init(upperMargin: Float = 0.9, lowerMargin: Float = 0.1, absentWeight: Float = 0.5) {
+    public init(upperMargin: Double = 0.9, lowerMargin: Double = 0.1, absentWeight: Double = 0.5) {
         require(lowerMargin < upperMargin && absentWeight >= 0,
                 "MarginLoss: needs m- < m+ and lambda >= 0, got m+ = \(upperMargin), m- = \(lowerMargin), lambda = \(absentWeight)")
         (self.upperMargin, self.lowerMargin, self.absentWeight) = (upperMargin, lowerMargin, absentWeight)
@@ -38,13 +38,12 @@ public struct MarginLoss: Loss, Equatable {
     /// L_c for one capsule of length `length`, class present (T_c = 1) or not, in Double.
     /// DL Padova "Dynamic routing" (the margin loss, with E-15's square); Sabour et al. 2017, Eq. (4)
     public func perCapsule(length: Double, present: Bool) -> Double {
-        present ? square(max(0, Double(upperMargin) - length))
-            : Double(absentWeight) * square(max(0, length - Double(lowerMargin)))
+        present ? square(max(0, upperMargin - length)) : absentWeight * square(max(0, length - lowerMargin))
     }
 
     /// dL_c/d||v_c||: -2 max(0, m+ - ||v_c||) if present, 2 lambda max(0, ||v_c|| - m-) if not.
     public func perCapsuleSlope(length: Float, present: Bool) -> Float {
-        present ? -2 * max(0, upperMargin - length) : 2 * absentWeight * max(0, length - lowerMargin)
+        present ? -2 * max(0, Float(upperMargin) - length) : 2 * Float(absentWeight) * max(0, length - Float(lowerMargin))
     }
 
     /// (1/N) sum_n sum_c L_c. Precondition: lengths and targets have the same shape [N, J].

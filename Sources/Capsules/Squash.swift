@@ -9,7 +9,7 @@
 // Writing f(n) = n / (1 + n^2), the squash is v = f(n) s, i.e. v = f(n) n u with u = s / n.
 // f(n) = 1 / (n + 1/n) for n > 0 avoids squaring a huge n; f(0) = 0.
 // f'(n) = (1 - n^2) / (1 + n^2)^2 = t (2t - 1) with t = 1 / (1 + n^2), which is 0 (not NaN) when n^2
-// overflows.
+// overflows; the backward pass needs n f'(n).
 
 import Core
 
@@ -31,9 +31,11 @@ public func squash(_ s: Tensor) -> Tensor {
 
 /// dJ/ds from dJ/dv for v = squash(s), every capsule at once (shapes [..., D]).
 ///
-/// The Jacobian of v = f(n) s is dv/ds = f(n) I + f'(n) u u^T with u = s / n, so
-///     dJ/ds = f(n) g + f'(n) (u . g) u.
-/// At s = 0 it is 0: v = f(n) s is of second order in s there. Precondition: equal shapes.
+/// The Jacobian of v = f(n) s is dv/ds = f(n) I + n f'(n) u u^T with u = s / n (dn/ds = u^T), so
+///     dJ/ds = f(n) g + n f'(n) (u . g) u.
+/// Along u the slope is f + n f' = 2n / (1 + n^2)^2, the derivative of the length n^2 / (1 + n^2);
+/// across u it is f, the ratio of the lengths. At s = 0 it is 0: v = f(n) s is of second order in s
+/// there. Precondition: equal shapes.
 public func squashBackward(_ outputGradient: Tensor, input s: Tensor) -> Tensor {
     requireShapes(outputGradient.shape == s.shape, "squashBackward: dJ/dv vs s", outputGradient.shape, s.shape)
     let axis = requireCapsuleAxis(s, "squashBackward")
@@ -43,7 +45,7 @@ public func squashBackward(_ outputGradient: Tensor, input s: Tensor) -> Tensor 
     let directions = s.multipliedElementwise(by: inverseLengths.repeated(dimension, alongNewAxis: axis))   // u, 0 at s = 0
     let alignments = directions.multipliedElementwise(by: outputGradient).sum(alongAxis: axis)           // u . g
     let scales = lengths.map { n in n > 0 ? 1 / (n + 1 / n) : 0 }                                         // f(n)
-    let slopes = lengths.map { n in let t = 1 / (1 + n * n); return t * (2 * t - 1) }                     // f'(n)
+    let slopes = lengths.map { n in let t = 1 / (1 + n * n); return n * t * (2 * t - 1) }                 // n f'(n)
     let radial = directions.multipliedElementwise(by: slopes.multipliedElementwise(by: alignments).repeated(dimension, alongNewAxis: axis))
     return outputGradient.multipliedElementwise(by: scales.repeated(dimension, alongNewAxis: axis)) + radial
 }
