@@ -4,7 +4,7 @@
 // agreement; and the capsule lengths ||v_j||, which the network reads as class probabilities.
 // Goals, in order: the notes' notation; three small `Layer`s (predictions, routing, lengths), each with
 // its forward and backward side by side, so each is gradient-checked alone; W u for all pairs as one
-// GEMM per lower capsule (Core's `batchedMatmul`).
+// GEMM per lower capsule (Core's `Kernels.gemm` on strided rows, so no permuted copies).
 //
 // Shapes: lower capsules u [N, I, D_in]; W [I, J, D_out, D_in]; u^ [N, I, J, D_out]; v [N, J, D_out].
 
@@ -48,42 +48,84 @@ public final class PredictionVectors: Layer {
         return (s[0], s[1], s[2], s[3])
     }
 
-    /// u^[n, i, j, :] = W_ij u[n, i, :]: for each i, the batch's u_i [N, D_in] times W_i^T [D_in, J D_out].
+    /// u^[n, i, j, :] = W_ij u[n, i, :]: for each i, the batch's u_i [N, D_in] (every I-th row of u) times
+    /// W_i^T [D_in, J D_out], written straight into u^ (one strided GEMM per i, no copies).
     /// Precondition: input [N, I, D_in] matching W. DL Padova "Capsule Network" (u^_(j|i) = W_ij u_i)
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
         let (lower, upper, outputDimension, inputDimension) = sizes
         requireShapes(input.rank == 3 && input.shape[1] == lower && input.shape[2] == inputDimension,
                       "PredictionVectors.forward: capsules u [N, I, D_in] vs W [I, J, D_out, D_in]", input.shape, weights.value.shape)
         self.input = input
-        let byCapsule = batchedMatmul(input.permuted([1, 0, 2]), weights.value.reshaped([lower, upper * outputDimension, inputDimension]),
-                                      transposeB: true)                                          // [I, N, J D_out]
-        return byCapsule.reshaped([lower, input.shape[0], upper, outputDimension]).permuted([1, 0, 2, 3])
+        let (batch, width) = (input.shape[0], upper * outputDimension)
+        var predictions = Tensor(shape: [batch, lower, upper, outputDimension])
+        guard batch > 0 else { return predictions }
+        input.scalars.withUnsafeBufferPointer { u in
+            weights.value.scalars.withUnsafeBufferPointer { w in
+                predictions.scalars.withUnsafeMutableBufferPointer { p in
+                    for i in 0..<lower {
+                        Kernels.gemm(transposeA: false, transposeB: true, m: batch, n: width, k: inputDimension, alpha: 1,
+                                     a: u.baseAddress! + i * inputDimension, lda: lower * inputDimension,
+                                     b: w.baseAddress! + i * width * inputDimension, ldb: inputDimension,
+                                     beta: 0, c: p.baseAddress! + i * width, ldc: lower * width)
+                    }
+                }
+            }
+        }
+        return predictions
     }
 
     /// dJ/dW_ij = sum_n dJ/du^_(j|i) u_i^T and dJ/du_i = sum_j W_ij^T dJ/du^_(j|i), one GEMM per i each
     /// (the rules of Eq. (1.3.6) and Eq. (1.3.7) for the matrix product of every pair).
     public func backward(_ outputGradient: Tensor) -> Tensor {
-        let lowerByBatch = setWeightGradient(outputGradient)
+        setWeightGradient(outputGradient)
         let (lower, upper, outputDimension, inputDimension) = sizes
-        return batchedMatmul(lowerByBatch, weights.value.reshaped([lower, upper * outputDimension, inputDimension]))
-            .permuted([1, 0, 2])
+        let (batch, width) = (outputGradient.shape[0], upper * outputDimension)
+        var inputGradient = Tensor(shape: [batch, lower, inputDimension])
+        guard batch > 0 else { return inputGradient }
+        outputGradient.scalars.withUnsafeBufferPointer { g in
+            weights.value.scalars.withUnsafeBufferPointer { w in
+                inputGradient.scalars.withUnsafeMutableBufferPointer { du in
+                    for i in 0..<lower {
+                        Kernels.gemm(transposeA: false, transposeB: false, m: batch, n: inputDimension, k: width, alpha: 1,
+                                     a: g.baseAddress! + i * width, lda: lower * width,
+                                     b: w.baseAddress! + i * width * inputDimension, ldb: inputDimension,
+                                     beta: 0, c: du.baseAddress! + i * inputDimension, ldc: lower * inputDimension)
+                    }
+                }
+            }
+        }
+        return inputGradient
     }
 
     /// Sets dJ/dW only (for a first layer with parameters, whose dJ/du nobody reads).
     public func backwardDiscardingInputGradient(_ outputGradient: Tensor) {
-        _ = setWeightGradient(outputGradient)
+        setWeightGradient(outputGradient)
     }
 
-    /// dJ/dW into `weights.gradient`; returns dJ/du^ rearranged as [I, N, J D_out] for the input gradient.
-    private func setWeightGradient(_ outputGradient: Tensor) -> Tensor {
+    /// dJ/dW_i = dJ/du^_i^T [J D_out, N] times u_i [N, D_in], into `weights.gradient`.
+    private func setWeightGradient(_ outputGradient: Tensor) {
         let input = cached(input, "PredictionVectors")
-        let (lower, upper, outputDimension, _) = sizes
-        let expected = [input.shape[0], lower, upper, outputDimension]
+        let (lower, upper, outputDimension, inputDimension) = sizes
+        let (batch, width) = (input.shape[0], upper * outputDimension)
+        let expected = [batch, lower, upper, outputDimension]
         requireShapes(outputGradient.shape == expected, "PredictionVectors.backward: dJ/du^ vs u^ [N, I, J, D_out]",
                       outputGradient.shape, expected)
-        let byCapsule = outputGradient.permuted([1, 0, 2, 3]).reshaped([lower, input.shape[0], upper * outputDimension])
-        weights.gradient = batchedMatmul(byCapsule, input.permuted([1, 0, 2]), transposeA: true).reshaped(weights.value.shape)
-        return byCapsule
+        var weightGradient = Tensor(shape: weights.value.shape)
+        if batch > 0 {
+            outputGradient.scalars.withUnsafeBufferPointer { g in
+                input.scalars.withUnsafeBufferPointer { u in
+                    weightGradient.scalars.withUnsafeMutableBufferPointer { dw in
+                        for i in 0..<lower {
+                            Kernels.gemm(transposeA: true, transposeB: false, m: width, n: inputDimension, k: batch, alpha: 1,
+                                         a: g.baseAddress! + i * width, lda: lower * width,
+                                         b: u.baseAddress! + i * inputDimension, ldb: lower * inputDimension,
+                                         beta: 0, c: dw.baseAddress! + i * width * inputDimension, ldc: inputDimension)
+                        }
+                    }
+                }
+            }
+        }
+        weights.gradient = weightGradient
     }
 }
 

@@ -2,8 +2,8 @@
 // Hinton 2017, Procedure 1 with Eq. (2) and Eq. (3)), on a batch, forward and backward.
 // Goals, in order: Procedure 1 line by line (b <- 0; r times: c_i = softmax_j(b_i), s_j = sum_i c_ij
 // u^_(j|i), v_j = squash(s_j), b_ij += u^_(j|i) . v_j); gradients through every unrolled iteration, as
-// the paper trains it; the work done by Core's axis operations (repeat, elementwise product, sum along
-// an axis) and the softmax of Core and NeuralNetworks. The plain Double twin is RoutingReference.swift.
+// the paper trains it; written with three sums (RoutingPrimitives.swift) and the softmax of Core and
+// NeuralNetworks. The plain Double twin is RoutingReference.swift.
 //
 // Shapes, one example per index of the first axis:
 //     predictions u^   [N, I, J, D]   u^[n, i, j, :] = u^_(j|i), lower capsule i's vote for upper capsule j
@@ -51,15 +51,15 @@ public struct RoutingTrace: Sendable {
 /// Preconditions: u^ has rank 4 with I, J, D >= 1; r >= 1.
 /// DL Padova "Dynamic routing" (Procedure 1); Sabour et al. 2017, Eq. (2)
 public func route(_ predictions: Tensor, iterations: Int) -> RoutingTrace {
-    let (batch, lower, upper, dimension) = requirePredictions(predictions, "route")
+    let (batch, lower, upper, _) = requirePredictions(predictions, "route")
     requireIterations(iterations, "route")
     var logits = Tensor(shape: [batch, lower, upper])                                                    // b <- 0
     var couplings: [Tensor] = [], totalInputs: [Tensor] = [], outputs: [Tensor] = []
     for _ in 0..<iterations {
         let c = couplingCoefficients(logits)                                                           // c_i <- softmax(b_i)
-        let s = predictions.multipliedElementwise(by: c.repeated(dimension, alongNewAxis: 3)).sum(alongAxis: 1)  // s_j
-        let v = squash(s)                                                                              // v_j
-        logits.add(agreement(predictions, v))                                                          // b_ij += u^ . v_j
+        let s = weightedVoteSums(predictions, c)                                                       // s_j <- sum_i c_ij u^_(j|i)
+        let v = squash(s)                                                                              // v_j <- squash(s_j)
+        logits.add(agreement(predictions, v))                                                          // b_ij += u^_(j|i) . v_j
         couplings.append(c)
         totalInputs.append(s)
         outputs.append(v)
@@ -75,15 +75,6 @@ public func couplingCoefficients(_ logits: Tensor) -> Tensor {
     return logits.reshaped([logits.shape[0] * logits.shape[1], logits.shape[2]]).softmaxRows().reshaped(logits.shape)
 }
 
-/// a_ij = u^_(j|i) . v_j for every example: how well lower capsule i's vote agrees with upper
-/// capsule j's output, [N, I, J, D] and [N, J, D] to [N, I, J].
-public func agreement(_ predictions: Tensor, _ outputs: Tensor) -> Tensor {
-    let (_, lower, _, _) = requirePredictions(predictions, "agreement")
-    requireShapes(outputs.shape == [predictions.shape[0], predictions.shape[2], predictions.shape[3]],
-                  "agreement: u^ [N, I, J, D] vs v [N, J, D]", predictions.shape, outputs.shape)
-    return predictions.multipliedElementwise(by: outputs.repeated(lower, alongNewAxis: 1)).sum(alongAxis: 3)
-}
-
 /// dJ/du^ [N, I, J, D] from dJ/dv [N, J, D] of the routing that produced `trace`, back through all r
 /// unrolled iterations (the couplings are not held fixed: they depend on u^ through b).
 ///
@@ -95,7 +86,7 @@ public func agreement(_ predictions: Tensor, _ outputs: Tensor) -> Tensor {
 /// b^(r) does not reach v, so g_b starts at 0; b^(0) = 0 is a constant, so the last g_b is dropped.
 /// Precondition: `outputGradient` has the shape of `trace.output`, `predictions` that of the forward pass.
 public func routeBackward(_ outputGradient: Tensor, predictions: Tensor, trace: RoutingTrace) -> Tensor {
-    let (_, lower, _, dimension) = requirePredictions(predictions, "routeBackward")
+    _ = requirePredictions(predictions, "routeBackward")
     requireShapes(outputGradient.shape == trace.output.shape, "routeBackward: dJ/dv vs v", outputGradient.shape, trace.output.shape)
     requireShapes(trace.couplings[0].shape == Array(predictions.shape.prefix(3)), "routeBackward: the trace's c vs u^",
                   trace.couplings[0].shape, predictions.shape)
@@ -105,15 +96,13 @@ public func routeBackward(_ outputGradient: Tensor, predictions: Tensor, trace: 
         let (c, s, v) = (trace.couplings[t], trace.totalInputs[t], trace.outputs[t])
         var outputGradientOfIteration = t == trace.iterations - 1 ? outputGradient : Tensor(shape: v.shape)
         if let logitGradient {                                                           // through b^(t) = b^(t-1) + a^(t)
-            let spread = logitGradient.repeated(dimension, alongNewAxis: 3)
-            predictionGradient.add(spread.multipliedElementwise(by: v.repeated(lower, alongNewAxis: 1)))
-            outputGradientOfIteration.add(spread.multipliedElementwise(by: predictions).sum(alongAxis: 1))
+            addSpreading(v, weights: logitGradient, into: &predictionGradient)
+            outputGradientOfIteration.add(weightedVoteSums(predictions, logitGradient))
         }
-        let totalInputGradient = squashBackward(outputGradientOfIteration, input: s).repeated(lower, alongNewAxis: 1)
-        predictionGradient.add(c.repeated(dimension, alongNewAxis: 3).multipliedElementwise(by: totalInputGradient))
-        let couplingGradient = predictions.multipliedElementwise(by: totalInputGradient).sum(alongAxis: 3)
-        let softmaxGradient = routingSoftmaxBackward(couplingGradient, couplings: c)
-        logitGradient = logitGradient.map { $0 + softmaxGradient } ?? softmaxGradient
+        let totalInputGradient = squashBackward(outputGradientOfIteration, input: s)     // through v = squash(s)
+        addSpreading(totalInputGradient, weights: c, into: &predictionGradient)          // through s = sum_i c u^
+        let softmaxGradient = routingSoftmaxBackward(agreement(predictions, totalInputGradient), couplings: c)
+        logitGradient = logitGradient.map { $0 + softmaxGradient } ?? softmaxGradient    // through c = softmax(b)
     }
     return predictionGradient
 }

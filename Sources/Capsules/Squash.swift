@@ -2,14 +2,14 @@
 // 2017, Eq. 1): v = (||s||^2 / (1 + ||s||^2)) s / ||s||, which keeps the direction of s and maps its
 // length n to n^2 / (1 + n^2), so that a short vector shrinks to almost 0 and a long one to just below 1.
 // Goals, in order: the notes' formula; defined everywhere (at s = 0 the value and the gradient are 0,
-// never NaN; no overflow of n^2 inside the formula, so any length Core's norm can hold, up to about
-// 1e19, is fine); each capsule's backward pass beside its forward; the work done
-// by Core's axis operations (norm, repeat, sum), with a plain per-vector twin in Double for the tests.
+// never NaN; n^2 appears only as the sum of squares, so lengths up to about 1e19 are fine in Float);
+// each capsule's backward pass beside its forward; the work done by Core's SIMD kernels on each
+// capsule's run of D values, with a plain per-vector twin in Double (`squashReference`).
 //
 // Writing f(n) = n / (1 + n^2), the squash is v = f(n) s, i.e. v = f(n) n u with u = s / n.
 // f(n) = 1 / (n + 1/n) for n > 0 avoids squaring a huge n; f(0) = 0.
 // f'(n) = (1 - n^2) / (1 + n^2)^2 = t (2t - 1) with t = 1 / (1 + n^2), which is 0 (not NaN) when n^2
-// overflows; the backward pass needs n f'(n).
+// overflows.
 
 import Core
 
@@ -23,31 +23,52 @@ import Core
 /// Precondition: rank >= 2 ([capsules, D] at least) and D >= 1.
 /// DL Padova "Dynamic routing" (the squashing function); Sabour et al. 2017, Eq. (1)
 public func squash(_ s: Tensor) -> Tensor {
-    let axis = requireCapsuleAxis(s, "squash")
-    let lengths = s.norm(alongAxis: axis)
-    let scales = lengths.map { n in n > 0 ? 1 / (n + 1 / n) : 0 }           // f(n) = n / (1 + n^2)
-    return s.multipliedElementwise(by: scales.repeated(s.shape[axis], alongNewAxis: axis))
+    let dimension = s.shape[requireCapsuleAxis(s, "squash")]
+    var v = Tensor(shape: s.shape)
+    s.scalars.withUnsafeBufferPointer { input in
+        v.scalars.withUnsafeMutableBufferPointer { output in
+            for start in stride(from: 0, to: input.count, by: dimension) {
+                let capsule = run(input, start, dimension)
+                let n = Kernels.dot(capsule, capsule).squareRoot()
+                Kernels.axpy(lengthRatio(n), capsule, run(output, start, dimension))          // v = f(n) s
+            }
+        }
+    }
+    return v
 }
 
 /// dJ/ds from dJ/dv for v = squash(s), every capsule at once (shapes [..., D]).
 ///
 /// The Jacobian of v = f(n) s is dv/ds = f(n) I + n f'(n) u u^T with u = s / n (dn/ds = u^T), so
-///     dJ/ds = f(n) g + n f'(n) (u . g) u.
+///     dJ/ds = f(n) g + n f'(n) (u . g) u = f(n) g + f'(n) ((s . g) / n) s.
 /// Along u the slope is f + n f' = 2n / (1 + n^2)^2, the derivative of the length n^2 / (1 + n^2);
 /// across u it is f, the ratio of the lengths. At s = 0 it is 0: v = f(n) s is of second order in s
 /// there. Precondition: equal shapes.
 public func squashBackward(_ outputGradient: Tensor, input s: Tensor) -> Tensor {
     requireShapes(outputGradient.shape == s.shape, "squashBackward: dJ/dv vs s", outputGradient.shape, s.shape)
-    let axis = requireCapsuleAxis(s, "squashBackward")
-    let dimension = s.shape[axis]
-    let lengths = s.norm(alongAxis: axis)
-    let inverseLengths = lengths.map { $0 > 0 ? 1 / $0 : 0 }
-    let directions = s.multipliedElementwise(by: inverseLengths.repeated(dimension, alongNewAxis: axis))   // u, 0 at s = 0
-    let alignments = directions.multipliedElementwise(by: outputGradient).sum(alongAxis: axis)           // u . g
-    let scales = lengths.map { n in n > 0 ? 1 / (n + 1 / n) : 0 }                                         // f(n)
-    let slopes = lengths.map { n in let t = 1 / (1 + n * n); return n * t * (2 * t - 1) }                 // n f'(n)
-    let radial = directions.multipliedElementwise(by: slopes.multipliedElementwise(by: alignments).repeated(dimension, alongNewAxis: axis))
-    return outputGradient.multipliedElementwise(by: scales.repeated(dimension, alongNewAxis: axis)) + radial
+    let dimension = s.shape[requireCapsuleAxis(s, "squashBackward")]
+    var inputGradient = Tensor(shape: s.shape)
+    s.scalars.withUnsafeBufferPointer { input in
+        outputGradient.scalars.withUnsafeBufferPointer { g in
+            inputGradient.scalars.withUnsafeMutableBufferPointer { result in
+                for start in stride(from: 0, to: input.count, by: dimension) {
+                    let (capsule, gradient, target) = (run(input, start, dimension), run(g, start, dimension), run(result, start, dimension))
+                    let n = Kernels.dot(capsule, capsule).squareRoot()
+                    guard n > 0 else { continue }
+                    let t = 1 / (1 + n * n)
+                    Kernels.axpy(lengthRatio(n), gradient, target)                                          // f(n) g
+                    Kernels.axpy(t * (2 * t - 1) * (Kernels.dot(capsule, gradient) / n), capsule, target)   // + f'(n) ((s . g)/n) s
+                }
+            }
+        }
+    }
+    return inputGradient
+}
+
+/// f(n) = n / (1 + n^2) = ||v|| / ||s||, written 1 / (n + 1/n) so that n^2 never overflows; f(0) = 0.
+@inline(__always)
+func lengthRatio(_ n: Float) -> Float {
+    n > 0 ? 1 / (n + 1 / n) : 0
 }
 
 /// The length of squash(s) from the length of s: ||v|| = n^2 / (1 + n^2), always in [0, 1).
