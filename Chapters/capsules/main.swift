@@ -29,7 +29,7 @@ func run() throws {
     let (train, test) = try Digits.standardSplit()
     let main = try trainingSection(train: train, test: test, options: options)
     try insideSection(network: main.network, test: test, options: options)
-    let rows = try ablationSection(train: train, test: test, options: options, mainAccuracy: main.testAccuracy)
+    let rows = try ablationSection(train: train, test: test, options: options, main: main.network)
     func row(_ r: Int, _ reconstruction: Bool) -> AblationRow { rows.first { $0.iterations == r && $0.reconstruction == reconstruction }! }
 
     print("\n" + summaryLine([
@@ -44,6 +44,10 @@ func run() throws {
         "ablation_r1_reconstruction_mean": formatted(row(1, true).mean, digits: 4),
         "ablation_r3_no_reconstruction_mean": formatted(row(3, false).mean, digits: 4),
         "ablation_r3_reconstruction_mean": formatted(row(3, true).mean, digits: 4),
+        "ablation_r1_no_reconstruction_test_margin_loss": formatted(row(1, false).meanTestLoss, digits: 5),
+        "ablation_r1_reconstruction_test_margin_loss": formatted(row(1, true).meanTestLoss, digits: 5),
+        "ablation_r3_no_reconstruction_test_margin_loss": formatted(row(3, false).meanTestLoss, digits: 5),
+        "ablation_r3_reconstruction_test_margin_loss": formatted(row(3, true).meanTestLoss, digits: 5),
         "ablation_runs": "\(options.runs ?? 3)",
         "capsnet_seconds_per_epoch": formatted(main.seconds / Double(options.epochs), digits: 3),
         "epochs": "\(options.epochs)",
