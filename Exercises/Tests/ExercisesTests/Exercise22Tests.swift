@@ -10,7 +10,8 @@ import Capsules
 struct Exercise22Squash {
     @Test("By hand: squash(3, 4) = (15/26, 20/26) with length 25/26; squash(0.1, 0) = (0.0099009901, 0); squash(1, 0) = (0.5, 0)")
     func byHand() {
-        for (s, expected) in [([3.0, 4], [15.0 / 26, 20.0 / 26]), ([0.1, 0], [0.0099009901, 0]), ([1, 0], [0.5, 0])] {
+        let cases: [(s: [Double], expected: [Double])] = [([3, 4], [15.0 / 26, 20.0 / 26]), ([0.1, 0], [0.0099009901, 0]), ([1, 0], [0.5, 0])]
+        for (s, expected) in cases {
             let v = squashVector(s)
             #expect(isApproximatelyEqual(v, expected, absoluteTolerance: 1e-9), "squash(\(s)) should be \(expected); got \(v)")
         }

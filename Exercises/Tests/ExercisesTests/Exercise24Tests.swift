@@ -10,7 +10,8 @@ import Capsules
 struct Exercise24MarginLoss {
     @Test("The catalogue's table: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0")
     func table() {
-        for (present, length, expected) in [(true, 0.8, 0.01), (true, 0.5, 0.16), (true, 0.95, 0.0), (false, 0.3, 0.02), (false, 0.05, 0.0)] {
+        let rows: [(present: Bool, length: Double, expected: Double)] = [(true, 0.8, 0.01), (true, 0.5, 0.16), (true, 0.95, 0), (false, 0.3, 0.02), (false, 0.05, 0)]
+        for (present, length, expected) in rows {
             let value = marginLoss(length: length, present: present)
             #expect(isApproximatelyEqual(value, expected, absoluteTolerance: 1e-12), "T = \(present ? 1 : 0), ||v|| = \(length): expected \(expected), got \(value)")
         }
