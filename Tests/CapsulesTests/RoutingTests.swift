@@ -78,6 +78,30 @@ struct RoutingTests {
         }
     }
 
+    @Test("The three routing sums (weighted vote sums, agreement, spreading) equal their twins made of Core's axis operations, and are each other's adjoints (seed 26)")
+    func primitivesAgreeWithTwins() {
+        var generator = Xoshiro256StarStar(seed: 26)
+        let votes = generator.normalTensor(shape: [3, 5, 4, 7])
+        let weights = generator.normalTensor(shape: [3, 5, 4])
+        let x = generator.normalTensor(shape: [3, 4, 7])
+        let sums = weightedVoteSums(votes, weights)
+        let agreements = agreement(votes, x)
+        var spread = Tensor(shape: votes.shape)
+        addSpreading(x, weights: weights, into: &spread)
+        #expect(isApproximatelyEqual(sums.scalars, RoutingPrimitivesReference.weightedVoteSums(votes, weights).scalars,
+                                     relativeTolerance: 1e-5, absoluteTolerance: 1e-5))
+        #expect(isApproximatelyEqual(agreements.scalars, RoutingPrimitivesReference.agreement(votes, x).scalars,
+                                     relativeTolerance: 1e-5, absoluteTolerance: 1e-5))
+        #expect(spread == RoutingPrimitivesReference.spreading(x, weights: weights))
+        // <weightedVoteSums(u^, w), x> = <u^, spreading(x, w)> = <w, agreement(u^, x)>
+        let (first, second, third) = (sums.dot(x), votes.dot(spread), weights.dot(agreements))
+        #expect(isApproximatelyEqual(first, second, relativeTolerance: 1e-4) && isApproximatelyEqual(first, third, relativeTolerance: 1e-4),
+                "\(first), \(second), \(third)")
+        addSpreading(x, weights: weights, into: &spread)                          // it adds: twice the spreading
+        #expect(isApproximatelyEqual(spread.scalars, (2 * RoutingPrimitivesReference.spreading(x, weights: weights)).scalars,
+                                     relativeTolerance: 1e-6))
+    }
+
     @Test("Backward through the unrolled iterations matches central differences in Double, r = 1, 2, 3 (seed 23)")
     func gradientCheck() {
         var generator = Xoshiro256StarStar(seed: 23)
