@@ -32,16 +32,16 @@ func insideSection(network: CapsuleNetwork, test: Digits, options: ChapterOption
 /// The ten test digits beside a map of their ten capsule lengths.
 func writeLengthFigure(lengths: Tensor, labels: [Int], images: Tensor, options: ChapterOptions) throws {
     let rows = lengths.shape[0]
-    let values = (0..<rows).reversed().map { row in (0..<10).map { Double(lengths[row, $0]) } }
-    var map = ValueMap(title: "Capsule lengths of ten test digits (rows from the top: test digits 1 ... 10)", xLabel: "digit capsule j",
-                       yLabel: "test digit (bottom = last)", xRange: -0.5...9.5, yRange: -0.5...(Double(rows) - 0.5), values: values,
-                       colourBarLabel: "||v_j||")
+    let values = (0..<rows).map { row in (0..<10).map { Double(lengths[row, $0]) } }
+    var map = ValueMap(title: "Capsule lengths ||v_j|| of the first ten test digits", xLabel: "digit capsule j",
+                       yLabel: "test digit k from the bottom; labels \(labels.map(String.init).joined(separator: " "))",
+                       xRange: -0.5...9.5, yRange: -0.5...(Double(rows) - 0.5), values: values, colourBarLabel: "||v_j||")
     map.colourMap = .viridis
     map.valueRange = 0...1
     let mapPath = try options.figurePath("capsule-lengths.svg")
     try map.write(to: mapPath)
-    var grid = ImageGrid(title: "The same ten test digits", columns: 10, valueRange: 0...1, imageSize: 48)
-    for row in 0..<rows { grid.add(image: images.row(row), width: 8, height: 8, caption: "\(row + 1): label \(labels[row])") }
+    var grid = ImageGrid(title: "The first ten test digits", columns: 10, valueRange: 0...1, imageSize: 48)
+    for row in 0..<rows { grid.add(image: images.row(row), width: 8, height: 8, caption: "k = \(row): label \(labels[row])") }
     let gridPath = try options.figurePath("capsule-lengths-digits.svg")
     try grid.write(to: gridPath)
     print("   wrote \(mapPath)\n   wrote \(gridPath)")
