@@ -88,6 +88,25 @@ struct CapsuleNetworkTests {
         #expect(losses.reconstruction == 0 && losses.margin > 0)
     }
 
+    @Test("Without reconstruction, the CapsNet's step is NeuralNetworks' Network.trainingStep on [encoder, CapsuleLengths] with MarginLoss: the same gradients (seed 56)")
+    func plainNetworkStep() {
+        var configuration = tinyConfiguration()
+        configuration.reconstruction = false
+        var first = Xoshiro256StarStar(seed: 56), second = Xoshiro256StarStar(seed: 56)
+        let capsNet = CapsuleNetwork(configuration: configuration, generator: &first)
+        let twin = CapsuleNetwork(configuration: configuration, generator: &second)
+        let images = first.uniformTensor(shape: [3, 25], 0, 1)
+        let labels = [1, 0, 2]
+        var sgd = SGD(learningRate: 0)
+        let losses = capsNet.trainingStep(images, labels: labels, optimiser: &sgd)
+        let network = Network([twin.encoder, CapsuleLengths()])
+        let loss = network.trainingStep(images, oneHot(labels, classes: 3), loss: MarginLoss(), optimiser: &sgd)
+        #expect(loss == losses.margin)
+        for (a, b) in zip(capsNet.parameters, network.parameters) {
+            #expect(a.gradient == b.gradient, "\(a.name) \(a.value.shape)")
+        }
+    }
+
     @Test("The digits CapsNet: 128 primary capsules of 8-D, 10 digit capsules of 16-D, v of shape [N, 10, 16] with lengths < 1 (seed 53)")
     func digitsArchitecture() throws {
         var generator = Xoshiro256StarStar(seed: 53)
