@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "Convolution", targets: ["Convolution"]),
         .library(name: "AutoDiff", targets: ["AutoDiff"]),
         .library(name: "Autoencoders", targets: ["Autoencoders"]),
+        .library(name: "Capsules", targets: ["Capsules"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -29,6 +30,7 @@ let package = Package(
         .executable(name: "benchmarks", targets: ["benchmarks"]),
         .executable(name: "autodiff", targets: ["autodiff"]),
         .executable(name: "autoencoders", targets: ["autoencoders"]),
+        .executable(name: "capsules", targets: ["capsules"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -41,6 +43,8 @@ let package = Package(
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "AutoDiff", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Autoencoders", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "Capsules", dependencies: ["Core", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -53,12 +57,15 @@ let package = Package(
                           path: "Chapters/sparse-coding"),
         .executableTarget(name: "convolution", dependencies: ["Core", "NeuralNetworks", "Convolution"],
                           path: "Chapters/convolution"),
-        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution", "Autoencoders"],
+        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution", "Autoencoders",
+                                                           "Capsules"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
         .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),
         .executableTarget(name: "autoencoders", dependencies: ["Core", "NeuralNetworks", "Autoencoders"],
                           path: "Chapters/autoencoders"),
+        .executableTarget(name: "capsules", dependencies: ["Core", "NeuralNetworks", "Convolution", "Capsules"],
+                          path: "Chapters/capsules"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -69,5 +76,6 @@ let package = Package(
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["Core", "AutoDiff", "NeuralNetworks"]),
         .testTarget(name: "AutoencodersTests", dependencies: ["Core", "NeuralNetworks", "Autoencoders"]),
+        .testTarget(name: "CapsulesTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Capsules"]),
     ]
 )

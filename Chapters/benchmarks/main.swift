@@ -7,7 +7,7 @@
 //
 //     swift run -c release benchmarks            # n = 128, 256, 512, 1024
 //     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
-//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv or vae
+//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv, vae or capsules
 //
 // GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
 // multiply-adds. A dot product of length n does 2n flops.
@@ -18,16 +18,17 @@ import Foundation
 /// The command line: `--quick`, `--only SECTION`, or nothing.
 struct Options {
     /// The parts of the benchmark, in the order they run.
-    static let sections = ["gemm", "mlp", "sparse", "conv", "vae"]
+    static let sections = ["gemm", "mlp", "sparse", "conv", "vae", "capsules"]
 
     var quick = false
     /// The sections to run: all of them unless `--only` names one.
     var sections = Options.sections
 
-    static let usage = "usage: benchmarks [--quick] [--only gemm|mlp|sparse|conv|vae] [--help]\n"
+    static let usage = "usage: benchmarks [--quick] [--only \(sections.joined(separator: "|"))] [--help]\n"
         + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
         + "  --quick        only n = 128 and 256, fewer repeats\n"
-        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution) or vae"
+        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution),\n"
+        + "                 vae (a VAE epoch) or capsules (a CapsNet epoch)"
 
     /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
     static func parse(_ arguments: [String]) -> Options {
@@ -177,6 +178,8 @@ func run() {
         case "vae":
             print("# VAE training: the digits VAE of issue 14, seconds per epoch, ours against PyTorch on one thread")
             vaeBenchmark(quick: options.quick).forEach { print($0) }
+        case "capsules":
+            runCapsulesBenchmarks(quick: options.quick)
         default:
             print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
             runConvolutionBenchmarks(quick: options.quick)
