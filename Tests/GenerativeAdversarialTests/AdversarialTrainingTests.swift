@@ -1,0 +1,111 @@
+// Training the game: G's gradient through a frozen D and D's gradient of -V against central differences
+// in Double; each player's step leaves the other bit-identical (D frozen with the platform's
+// `freeze(parameters:statistics:)`); the saturation experiment; short seeded trainings with floors.
+
+import Foundation
+import Testing
+import Core
+import NeuralNetworks
+@testable import GenerativeAdversarial
+
+@Suite("Algorithm 1: k steps of D ascending V, one step of G through a frozen D")
+struct AdversarialTrainingTests {
+    @Test("G's gradient through D under both losses matches central differences of the loss in G's parameters, in Double (seed 21)")
+    func generatorGradientThroughDiscriminator() {
+        var random = Xoshiro256StarStar(seed: 21)
+        let (g, d) = smallNetworks(&random)
+        let gan = AdversarialNetworks(generator: g, discriminator: d, noiseDimension: 2, sampleDimension: 2)
+        let noise = random.uniformTensor(shape: [6, 2], -1, 1)
+        let dValues = flatValues(d)
+        for loss in GeneratorLoss.allCases {
+            let analytic = gan.generatorGradient(noise: noise, loss: loss).map(Double.init)
+            let error = GradientCheck.error(analytic: analytic, at: flatValues(g)) { theta in
+                let samples = doubleNetwork(g, noise.doubles, rows: 6, parameters: theta)
+                let logits = doubleNetwork(d, samples, rows: 6, parameters: dValues)
+                let terms = logits.map { loss == .saturating ? -doubleSoftplus($0) : doubleSoftplus(-$0) }
+                return terms.reduce(0, +) / 6
+            }
+            #expect(error < gradientTolerance, "\(loss): error \(error)")
+        }
+    }
+
+    @Test("D's gradient of -V on a stacked batch (4 real, 3 generated) matches central differences in D's parameters, in Double (seed 22)")
+    func discriminatorGradient() {
+        var random = Xoshiro256StarStar(seed: 22)
+        let (_, d) = smallNetworks(&random)
+        let batch = random.normalTensor(shape: [7, 2]), labels = Tensor(column: [1, 1, 0, 1, 0, 0, 1])
+        let output = d.forward(batch, training: true)
+        d.backward(loss: DiscriminatorLoss(), output: output, target: labels)
+        let error = GradientCheck.error(analytic: flatGradients(d), at: flatValues(d)) { theta in
+            let logits = doubleNetwork(d, batch.doubles, rows: 7, parameters: theta)
+            var (real, fake) = (0.0, 0.0)
+            for (s, label) in zip(logits, labels.scalars) {
+                if label == 1 { real += -doubleSoftplus(-s) } else { fake += -doubleSoftplus(s) }
+            }
+            return -(real / 4 + fake / 3)          // -V
+        }
+        #expect(error < gradientTolerance, "error \(error)")
+    }
+
+    @Test("G's step leaves every parameter of D bit-identical and D thawed afterwards; D's step leaves G bit-identical (seed 23)")
+    func eachStepMovesOnlyItsPlayer() {
+        var random = Xoshiro256StarStar(seed: 23)
+        let (g, d) = smallNetworks(&random)
+        let gan = AdversarialNetworks(generator: g, discriminator: d, noiseDimension: 2, sampleDimension: 2,
+                                      settings: AdversarialSettings(discriminatorSteps: 3, batchSize: 16))
+        let ring = GaussianMixture.ring()
+        for round in 0..<3 {
+            let (gBefore, dBefore) = (g.snapshot(), d.snapshot())
+            gan.discriminatorStep(real: ring.sample(16, generator: &random), noise: random.uniformTensor(shape: [16, 2], -1, 1))
+            #expect(g.snapshot() == gBefore, "round \(round): D's step leaves G alone")
+            #expect(d.snapshot() != dBefore, "round \(round): D's step moves D")
+            let dAfter = d.snapshot()
+            gan.generatorStep(noise: random.uniformTensor(shape: [16, 2], -1, 1))
+            #expect(d.snapshot() == dAfter, "round \(round): G's step leaves D bit-identical")
+            #expect(g.snapshot() != gBefore, "round \(round): G's step moves G")
+            #expect(d.parameters.allSatisfy { !$0.isFrozen }, "round \(round): D is thawed after G's step")
+        }
+    }
+
+    @Test("k = 3: one training step makes three D updates and one G update (Adam's step counts)")
+    func kDiscriminatorSteps() throws {
+        var random = Xoshiro256StarStar(seed: 24)
+        let (g, d) = smallNetworks(&random)
+        let gan = AdversarialNetworks(generator: g, discriminator: d, noiseDimension: 2, sampleDimension: 2,
+                                      settings: AdversarialSettings(discriminatorSteps: 3, batchSize: 8))
+        // The same networks stepped by hand: three D steps, one G step, with the same draws.
+        var replay = Xoshiro256StarStar(seed: 25)
+        let (g2, d2) = smallNetworks(&replay)
+        g2.restore(g.snapshot())
+        d2.restore(d.snapshot())
+        let byHand = AdversarialNetworks(generator: g2, discriminator: d2, noiseDimension: 2, sampleDimension: 2,
+                                         settings: AdversarialSettings(discriminatorSteps: 3, batchSize: 8))
+        var (first, second) = (Xoshiro256StarStar(seed: 26), Xoshiro256StarStar(seed: 26))
+        let ring = GaussianMixture.ring()
+        try gan.trainingStep(data: ring, generator: &first)
+        for _ in 0..<3 {
+            let real = ring.sample(8, generator: &second)
+            byHand.discriminatorStep(real: real, noise: NoisePrior.uniform.sample(8, dimension: 2, generator: &second))
+        }
+        byHand.generatorStep(noise: NoisePrior.uniform.sample(8, dimension: 2, generator: &second))
+        #expect(g.snapshot() == g2.snapshot() && d.snapshot() == d2.snapshot())
+    }
+
+    @Test("Saturation: after D alone learns to reject a fixed untrained G, the saturating loss gives G under 5 % of the non-saturating gradient (seed 27)")
+    func saturatingGradientVanishes() {
+        var random = Xoshiro256StarStar(seed: 27)
+        let gan = AdversarialNetworks.multilayer(noiseDimension: 2, sampleDimension: 2, hidden: 32, generator: &random)
+        let ring = GaussianMixture.ring()
+        let noise = NoisePrior.uniform.sample(256, dimension: 2, generator: &random)
+        func norm(_ values: [Float]) -> Double { values.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
+        let untrainedRatio = norm(gan.generatorGradient(noise: noise, loss: .saturating)) / norm(gan.generatorGradient(noise: noise, loss: .nonSaturating))
+        for _ in 0..<150 {
+            gan.discriminatorStep(real: ring.sample(128, generator: &random), noise: NoisePrior.uniform.sample(128, dimension: 2, generator: &random))
+        }
+        let meanD = gan.discriminatorProbabilities(gan.generator(noise)).scalars.reduce(0, +) / 256
+        let ratio = norm(gan.generatorGradient(noise: noise, loss: .saturating)) / norm(gan.generatorGradient(noise: noise, loss: .nonSaturating))
+        #expect(untrainedRatio > 0.5, "before D learns, both losses push alike: ratio \(untrainedRatio)")
+        #expect(meanD < 0.05, "D rejects G's samples: mean D(G(z)) = \(meanD)")
+        #expect(ratio < 0.05, "saturating / non-saturating gradient norm \(ratio)")
+    }
+}
