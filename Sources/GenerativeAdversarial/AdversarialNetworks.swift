@@ -121,6 +121,7 @@ public final class AdversarialNetworks: SampleGenerator {
     /// Algorithm 1 of Goodfellow et al. (2014), one iteration: k times (fresh real samples and noise,
     /// one step of D), then one step of G on fresh noise. Throws `DivergenceError` on a NaN or
     /// infinite loss.
+    @discardableResult
     public func trainingStep(data: some SampleSource, generator random: inout Xoshiro256StarStar) throws -> AdversarialStepReport {
         let m = settings.batchSize
         if let schedule = settings.schedule {

@@ -42,13 +42,18 @@ public final class GenerativeMatchingNetwork: SampleGenerator {
 
     /// The GMN loop once: uniform inputs, generated outputs, MMD^2 against a batch of data, one
     /// gradient step. Returns MMD^2 before the step; throws `DivergenceError` on NaN or infinity.
+    /// `learningRate`, if given, replaces the optimiser's step from now on (for a schedule).
     @discardableResult
-    public func trainingStep(data: some SampleSource, generator random: inout Xoshiro256StarStar) throws -> Float {
+    public func trainingStep(data: some SampleSource, generator random: inout Xoshiro256StarStar, learningRate: Float? = nil) throws -> Float {
+        if let learningRate { optimiser.learningRate = learningRate }
         requireShapes(data.dimension == sampleDimension, "GenerativeMatchingNetwork.trainingStep: data [N, d] vs the sample dimension",
                       [batchSize, data.dimension], [batchSize, sampleDimension])
         let noise = prior.sample(batchSize, dimension: noiseDimension, generator: &random)
         let real = data.sample(batchSize, generator: &random)
-        let discrepancy = generator.trainingStep(noise, real, loss: loss, optimiser: &optimiser)
+        let generated = generator.forward(noise, training: true)
+        let (discrepancy, gradient) = loss.valueAndGradient(generated: generated, data: real)   // the kernels once, for both
+        generator.backwardDiscardingInputGradient(gradient)
+        optimiser.update(generator.parameters)
         try DivergenceError.check(discrepancy, step: 0)
         return discrepancy
     }

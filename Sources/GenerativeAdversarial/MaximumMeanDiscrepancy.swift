@@ -45,46 +45,72 @@ public struct MaximumMeanDiscrepancy: Loss, Equatable {
         bandwidths.reduce(0) { $0 + exp(-squaredDistance / (2 * $1 * $1)) }
     }
 
-    /// w = sum_sigma exp(-|a - b|^2 / (2 sigma^2)) / sigma^2, the factor of (u - v) in -dk(u, v)/du.
-    func kernelSlope(squaredDistance: Float) -> Float {
-        bandwidths.reduce(0) { $0 + exp(-squaredDistance / (2 * $1 * $1)) / ($1 * $1) }
-    }
-
     /// MMD^2 (biased, never negative) between Y [n, d] and X [m, d]; 0 when the two sets are equal.
     /// MMD^2 of Gretton et al. 2012, Eq. (5)
     public func squaredDistance(generated y: Tensor, data x: Tensor) -> Float {
-        requireSamples(y, x, "MaximumMeanDiscrepancy.squaredDistance")
-        let (n, m) = (Float(y.rows), Float(x.rows))
-        func kernelSum(_ a: Tensor, _ b: Tensor) -> Float {
-            pairwiseSquaredDistances(a, b).reduce(0) { $0 + kernel(squaredDistance: $1) }
-        }
-        return kernelSum(x, x) / (m * m) + kernelSum(y, y) / (n * n) - 2 * kernelSum(x, y) / (m * n)
+        valueAndGradient(generated: y, data: x).value
     }
 
     /// dMMD^2/dY, shape [n, d], from the formula at the top of this file.
     public func gradient(generated y: Tensor, data x: Tensor) -> Tensor {
-        requireSamples(y, x, "MaximumMeanDiscrepancy.gradient")
+        valueAndGradient(generated: y, data: x).gradient
+    }
+
+    /// MMD^2 and dMMD^2/dY together, each kernel value computed once (one exp per pair and bandwidth).
+    public func valueAndGradient(generated y: Tensor, data x: Tensor) -> (value: Float, gradient: Tensor) {
+        requireSamples(y, x, "MaximumMeanDiscrepancy.squaredDistance")
         let (n, m, d) = (y.rows, x.rows, y.columns)
-        let (among, towards) = (pairwiseSquaredDistances(y, y), pairwiseSquaredDistances(y, x))
+        let data = kernelValues(pairwiseSquaredDistances(x, x)).kernel.reduce(0, +)
+        let (among, amongSlopes) = kernelValues(pairwiseSquaredDistances(y, y))
+        let (across, acrossSlopes) = kernelValues(pairwiseSquaredDistances(y, x))
+        let value = data / Float(m * m) + among.reduce(0, +) / Float(n * n) - 2 * across.reduce(0, +) / Float(m * n)
         let (spread, pull) = (-2 / Float(n * n), 2 / Float(m * n))
-        var gradient = [Float](repeating: 0, count: n * d)
-        for a in 0..<n {
-            for b in 0..<n where b != a {
-                let w = spread * kernelSlope(squaredDistance: among[a * n + b])
-                for k in 0..<d { gradient[a * d + k] += w * (y.scalars[a * d + k] - y.scalars[b * d + k]) }
-            }
-            for i in 0..<m {
-                let w = pull * kernelSlope(squaredDistance: towards[a * m + i])
-                for k in 0..<d { gradient[a * d + k] += w * (y.scalars[a * d + k] - x.scalars[i * d + k]) }
+        var gradient = Tensor(shape: [n, d])
+        gradient.scalars.withUnsafeMutableBufferPointer { g in
+            y.scalars.withUnsafeBufferPointer { y in
+                x.scalars.withUnsafeBufferPointer { x in
+                    for a in 0..<n {
+                        for b in 0..<n where b != a {                   // -(2/n^2) sum_b w(y_a, y_b) (y_a - y_b)
+                            let w = spread * amongSlopes[a * n + b]
+                            for k in 0..<d { g[a * d + k] += w * (y[a * d + k] - y[b * d + k]) }
+                        }
+                        for i in 0..<m {                                // +(2/(m n)) sum_i w(x_i, y_a) (y_a - x_i)
+                            let w = pull * acrossSlopes[a * m + i]
+                            for k in 0..<d { g[a * d + k] += w * (y[a * d + k] - x[i * d + k]) }
+                        }
+                    }
+                }
             }
         }
-        return Tensor(shape: y.shape, scalars: gradient)
+        return (value, gradient)
+    }
+
+    /// k = sum_sigma e^{-r/(2 sigma^2)} and the slope w = sum_sigma e^{-r/(2 sigma^2)}/sigma^2 for each
+    /// squared distance r.
+    private func kernelValues(_ squaredDistances: [Float]) -> (kernel: [Float], slope: [Float]) {
+        let scales = bandwidths.map { -1 / (2 * $0 * $0) }, weights = bandwidths.map { 1 / ($0 * $0) }
+        var (kernel, slope) = ([Float](repeating: 0, count: squaredDistances.count), [Float](repeating: 0, count: squaredDistances.count))
+        kernel.withUnsafeMutableBufferPointer { kernel in
+            slope.withUnsafeMutableBufferPointer { slope in
+                squaredDistances.withUnsafeBufferPointer { r in
+                    for (scale, weight) in zip(scales, weights) {
+                        for index in 0..<r.count {
+                            let e = exp(r[index] * scale)
+                            kernel[index] += e
+                            slope[index] += e * weight
+                        }
+                    }
+                }
+            }
+        }
+        return (kernel, slope)
     }
 
     public func value(predicted: Tensor, target: Tensor) -> Float {
         requireMatchingShapes(predicted, target, "Loss.value")
         return squaredDistance(generated: predicted, data: target)
     }
+
 
     public func gradient(predicted: Tensor, target: Tensor) -> Tensor {
         requireMatchingShapes(predicted, target, "Loss.gradient")
@@ -101,13 +127,15 @@ public struct MaximumMeanDiscrepancy: Loss, Equatable {
 func pairwiseSquaredDistances(_ a: Tensor, _ b: Tensor) -> [Float] {
     let (p, q, d) = (a.rows, b.rows, a.columns)
     var distances = [Float](repeating: 0, count: p * q)
-    a.scalars.withUnsafeBufferPointer { a in
-        b.scalars.withUnsafeBufferPointer { b in
-            for i in 0..<p {
-                for j in 0..<q {
-                    var total: Float = 0
-                    for k in 0..<d { total += (a[i * d + k] - b[j * d + k]) * (a[i * d + k] - b[j * d + k]) }
-                    distances[i * q + j] = total
+    distances.withUnsafeMutableBufferPointer { distances in
+        a.scalars.withUnsafeBufferPointer { a in
+            b.scalars.withUnsafeBufferPointer { b in
+                for i in 0..<p {
+                    for j in 0..<q {
+                        var total: Float = 0
+                        for k in 0..<d { total += (a[i * d + k] - b[j * d + k]) * (a[i * d + k] - b[j * d + k]) }
+                        distances[i * q + j] = total
+                    }
                 }
             }
         }

@@ -60,7 +60,7 @@ struct LossTests {
         let logits = Tensor(column: [1000, -1000])
         for loss in GeneratorLoss.allCases {
             #expect(loss.value(predicted: logits, target: logits).isFinite)
-            #expect(loss.gradient(predicted: logits, target: logits).scalars.allSatisfy(\.isFinite))
+            #expect(loss.gradient(predicted: logits, target: logits).scalars.allSatisfy { $0.isFinite })
         }
         #expect(GeneratorLoss.nonSaturating.value(predicted: Tensor([[-1000]]), target: Tensor([[1]])) == 1000)
         #expect(GeneratorLoss.saturating.gradient(predicted: Tensor([[-1000]]), target: Tensor([[1]])).scalars == [0])
