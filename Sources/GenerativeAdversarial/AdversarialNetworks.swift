@@ -135,8 +135,8 @@ public final class AdversarialNetworks: SampleGenerator {
             value = discriminatorStep(real: real, noise: settings.prior.sample(m, dimension: noiseDimension, generator: &random))
         }
         let loss = generatorStep(noise: settings.prior.sample(m, dimension: noiseDimension, generator: &random))
-        try DivergenceError.check(value, step: 0)
-        try DivergenceError.check(loss, step: 0)
+        try DivergenceError.check(value, step: stepsTaken)
+        try DivergenceError.check(loss, step: stepsTaken)
         return AdversarialStepReport(value: value, generatorLoss: loss)
     }
 

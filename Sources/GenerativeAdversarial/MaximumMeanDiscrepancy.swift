@@ -1,7 +1,7 @@
 // MaximumMeanDiscrepancy.swift: the distance between two distributions computed from their samples that
 // the notes' generative matching network (GMN) descends (DL Padova "Generative Adversal Network": "We
 // can use MMD, which defines a distance between two probability distributions that can be computed
-// based on samples"), with a Gaussian kernel; Gretton et al. 2012 (the biased estimate, Eq. (5) there)
+// based on samples"), with a Gaussian kernel; Gretton et al. 2012 (the biased estimate MMD_b)
 // and Li, Swersky & Zemel 2015 (generative moment matching networks, a sum of kernel bandwidths).
 // Goals, in order: the estimate and its gradient written as the sums they are; a `Loss`, so a generator
 // trains on it with the platform's `trainingStep` and no discriminator.
@@ -46,7 +46,7 @@ public struct MaximumMeanDiscrepancy: Loss, Equatable {
     }
 
     /// MMD^2 (biased, never negative) between Y [n, d] and X [m, d]; 0 when the two sets are equal.
-    /// MMD^2 of Gretton et al. 2012, Eq. (5)
+    /// The biased estimate MMD_b^2 of Gretton et al. 2012, with the kernel above
     public func squaredDistance(generated y: Tensor, data x: Tensor) -> Float {
         valueAndGradient(generated: y, data: x).value
     }

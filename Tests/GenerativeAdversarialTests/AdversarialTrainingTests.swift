@@ -67,7 +67,7 @@ struct AdversarialTrainingTests {
         }
     }
 
-    @Test("k = 3: one training step makes three D updates and one G update (Adam's step counts)")
+    @Test("k = 3: one training step is three D steps on fresh draws, then one G step: a replay by hand gives the same weights bit for bit (seeds 24-26)")
     func kDiscriminatorSteps() throws {
         var random = Xoshiro256StarStar(seed: 24)
         let (g, d) = smallNetworks(&random)
