@@ -61,11 +61,13 @@ func snapshotSteps(_ steps: Int) -> [Int] {
 func drawRun(_ run: MixtureRun, name: String, target: GaussianMixture, options: ChapterOptions) throws {
     let tag = ["non-saturating GAN": "nonsaturating", "saturating GAN": "saturating", "MMD generator (GMN)": "mmd"][run.method.rawValue]!
     var paths: [String] = []
+    var counts: [String] = []
     let pictures = run.snapshots.isEmpty ? [(step: run.values.count, samples: run.samples)] : run.snapshots
     for (step, samples) in pictures {
         let coverage = ModeCoverage(samples: samples, target: target)
-        var plot = ScatterPlot(title: "\(name), \(run.method.rawValue), step \(step): \(coverage.modesCaptured) modes,"
-                                      + " \(formatted(coverage.highQualityPercent, digits: 1)) % high quality",
+        counts.append("step \(step): \(coverage.modesCaptured) (\(coverage.modesHolding()) >= 1 %)")
+        var plot = ScatterPlot(title: "\(name), \(tag), step \(step): \(coverage.modesCaptured) modes,"
+                                      + " \(formatted(coverage.highQualityPercent, digits: 1)) % HQ",
                                xLabel: "x1", yLabel: "x2", classNames: ["generated", "mode centres"])
         plot.add(points: (0..<samples.rows).map { samples.row($0) }, labels: [Int](repeating: 0, count: samples.rows))
         plot.add(points: target.modes, labels: [Int](repeating: 1, count: target.modes.count))
@@ -80,17 +82,20 @@ func drawRun(_ run: MixtureRun, name: String, target: GaussianMixture, options: 
                            colourBarLabel: "D(x) = P(real)") { x1, x2 in
             Double(gan.discriminatorProbabilities(Tensor([[Float(x1), Float(x2)]])).scalars[0])
         }
+        map.classNames = ["generated"]
         map.add(points: (0..<500).map { run.samples.row($0) }, labels: [Int](repeating: 0, count: 500))
         let mapPath = try options.figurePath("\(name)-discriminator.svg")
         try map.write(to: mapPath)
         var losses = LinePlot(title: "\(name): the players' losses (means over 50 steps)", xLabel: "step", yLabel: "loss")
         losses.add(x: windowCentres(run.values.count), y: windowMeans(run.values.map { -$0 }), name: "D: -V")
         losses.add(x: windowCentres(run.values.count), y: windowMeans(run.generatorLosses), name: "G: -log D(G(z))")
-        losses.add(x: [1, Double(run.values.count)], y: [Foundation.log(4.0), Foundation.log(4.0)], name: "log 4 (the end of a perfect game)")
+        losses.add(x: [1, Double(run.values.count)], y: [Foundation.log(4.0), Foundation.log(4.0)], name: "log 4: -V at D = 1/2")
+        losses.add(x: [1, Double(run.values.count)], y: [Foundation.log(2.0), Foundation.log(2.0)], name: "log 2: G's loss at D = 1/2")
         let lossPath = try options.figurePath("\(name)-losses.svg")
         try losses.write(to: lossPath)
         paths += [mapPath, lossPath]
     }
+    if pictures.count > 1 { print("   modes captured through training: " + counts.joined(separator: ", ")) }
     print("   wrote " + paths.joined(separator: "\n   wrote "))
 }
 
