@@ -2,8 +2,8 @@
 // begins "generate some uniform inputs" (DL Padova "Generative Adversal Network"): p_z is uniform on
 // [-1, 1]^k by default, a normal prior on request. The targets are the 1-D Gaussian of Goodfellow et
 // al. 2014 (Fig. 1), the ring of 8 Gaussians (radius 2, standard deviation 0.02) and the 5 x 5 grid
-// of Gaussians (spacing 2, the same standard deviation) of Srivastava et al. 2017 (VEEGAN), and a
-// finite data set (the digits) drawn from at random.
+// of Gaussians of Srivastava et al. 2017 (VEEGAN; here on {-4, -2, 0, 2, 4}^2 with the ring's standard
+// deviation), and a finite data set (the digits) drawn from at random.
 // Goals, in order: every draw from the project's seeded generator; each target's modes known, so
 // mode coverage can be counted (ModeCoverage.swift).
 
@@ -91,7 +91,7 @@ public struct GaussianMixture: SampleSource, Sendable {
         return GaussianMixture(modes: modes, standardDeviation: standardDeviation)
     }
 
-    /// 25 Gaussians at {-4, -2, 0, 2, 4}^2, sigma = 0.02 (VEEGAN's 2D grid).
+    /// 25 Gaussians at {-4, -2, 0, 2, 4}^2, sigma = 0.02 (VEEGAN's 2D grid, with the ring's sigma).
     public static func grid(side: Int = 5, spacing: Float = 2, standardDeviation: Float = 0.02) -> GaussianMixture {
         let offset = spacing * Float(side - 1) / 2
         let modes = (0..<side).flatMap { i in (0..<side).map { j in [spacing * Float(i) - offset, spacing * Float(j) - offset] } }
