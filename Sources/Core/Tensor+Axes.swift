@@ -57,15 +57,13 @@ extension Tensor {
     /// Preconditions: at least one part; all parts of one rank, equal in every extent but `axis`.
     public init(concatenating parts: [Tensor], alongAxis axis: Int) {
         require(!parts.isEmpty, "Tensor(concatenating:alongAxis:): no tensors to concatenate")
-        // The shapes are read once, into an array of their own: borrowing `part.shape` inside the
-        // checks below crashed Swift 6.3.1's optimiser in release builds (CopyPropagation: "Found
-        // outside of lifetime use").
-        let shapes = parts.map(\.shape)
-        let first = shapes[0]
+        let first = parts[0].shape
         requireAxis(axis, of: first, "Tensor(concatenating:alongAxis:)")
         var shape = first
         shape[axis] = 0
-        for partShape in shapes {
+        // Over the shapes, not `for part in parts`: Swift 6.3.1 crashed compiling that loop in a
+        // release build ("Found outside of lifetime use!" in CopyPropagation).
+        for partShape in parts.map(\.shape) {
             requireShapes(partShape.count == first.count
                           && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
                           "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
