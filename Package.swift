@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "AutoDiff", targets: ["AutoDiff"]),
         .library(name: "Autoencoders", targets: ["Autoencoders"]),
         .library(name: "Capsules", targets: ["Capsules"]),
+        .library(name: "GenerativeAdversarial", targets: ["GenerativeAdversarial"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -31,6 +32,7 @@ let package = Package(
         .executable(name: "autodiff", targets: ["autodiff"]),
         .executable(name: "autoencoders", targets: ["autoencoders"]),
         .executable(name: "capsules", targets: ["capsules"]),
+        .executable(name: "gan", targets: ["gan"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -45,6 +47,8 @@ let package = Package(
         .target(name: "Autoencoders", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Capsules", dependencies: ["Core", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
                 swiftSettings: fastMath),
+        .target(name: "GenerativeAdversarial", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -58,7 +62,7 @@ let package = Package(
         .executableTarget(name: "convolution", dependencies: ["Core", "NeuralNetworks", "Convolution"],
                           path: "Chapters/convolution"),
         .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution", "Autoencoders",
-                                                           "Capsules"],
+                                                           "Capsules", "GenerativeAdversarial"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
         .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),
@@ -66,6 +70,8 @@ let package = Package(
                           path: "Chapters/autoencoders"),
         .executableTarget(name: "capsules", dependencies: ["Core", "NeuralNetworks", "Convolution", "Capsules"],
                           path: "Chapters/capsules"),
+        .executableTarget(name: "gan", dependencies: ["Core", "NeuralNetworks", "Convolution", "GenerativeAdversarial"],
+                          path: "Chapters/gan"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -77,5 +83,6 @@ let package = Package(
         .testTarget(name: "AutoDiffTests", dependencies: ["Core", "AutoDiff", "NeuralNetworks"]),
         .testTarget(name: "AutoencodersTests", dependencies: ["Core", "NeuralNetworks", "Autoencoders"]),
         .testTarget(name: "CapsulesTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Capsules"]),
+        .testTarget(name: "GenerativeAdversarialTests", dependencies: ["Core", "NeuralNetworks", "GenerativeAdversarial"]),
     ]
 )

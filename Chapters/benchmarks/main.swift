@@ -7,7 +7,7 @@
 //
 //     swift run -c release benchmarks            # n = 128, 256, 512, 1024
 //     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
-//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv, vae or capsules
+//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv, vae, capsules or gan
 //
 // GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
 // multiply-adds. A dot product of length n does 2n flops.
@@ -18,7 +18,7 @@ import Foundation
 /// The command line: `--quick`, `--only SECTION`, or nothing.
 struct Options {
     /// The parts of the benchmark, in the order they run.
-    static let sections = ["gemm", "mlp", "sparse", "conv", "vae", "capsules"]
+    static let sections = ["gemm", "mlp", "sparse", "conv", "vae", "capsules", "gan"]
 
     var quick = false
     /// The sections to run: all of them unless `--only` names one.
@@ -28,7 +28,7 @@ struct Options {
         + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
         + "  --quick        only n = 128 and 256, fewer repeats\n"
         + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution),\n"
-        + "                 vae (a VAE epoch) or capsules (a CapsNet epoch)"
+        + "                 vae (a VAE epoch), capsules (a CapsNet epoch) or gan (1,000 GAN steps on the ring)"
 
     /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
     static func parse(_ arguments: [String]) -> Options {
@@ -180,6 +180,9 @@ func run() {
             vaeBenchmark(quick: options.quick).forEach { print($0) }
         case "capsules":
             runCapsulesBenchmarks(quick: options.quick)
+        case "gan":
+            print("# GAN: 1,000 training steps on the ring (the gan chapter's networks, batch 256), against PyTorch, one thread each")
+            for line in ganBenchmark(quick: options.quick) { print(line) }
         default:
             print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
             runConvolutionBenchmarks(quick: options.quick)
