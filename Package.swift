@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SparseCoding", targets: ["SparseCoding"]),
         .library(name: "Convolution", targets: ["Convolution"]),
         .library(name: "AutoDiff", targets: ["AutoDiff"]),
+        .library(name: "Recurrent", targets: ["Recurrent"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -27,6 +28,7 @@ let package = Package(
         .executable(name: "convolution", targets: ["convolution"]),
         .executable(name: "benchmarks", targets: ["benchmarks"]),
         .executable(name: "autodiff", targets: ["autodiff"]),
+        .executable(name: "recurrent", targets: ["recurrent"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -38,6 +40,8 @@ let package = Package(
         .target(name: "SparseCoding", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "Convolution", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
         .target(name: "AutoDiff", dependencies: ["Core"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "Recurrent", dependencies: ["Core", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -54,6 +58,7 @@ let package = Package(
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
         .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),
+        .executableTarget(name: "recurrent", dependencies: ["Core", "NeuralNetworks", "Recurrent"], path: "Chapters/recurrent"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -63,5 +68,6 @@ let package = Package(
         .testTarget(name: "SparseCodingTests", dependencies: ["Core", "SparseCoding"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Core", "NeuralNetworks", "Convolution"]),
         .testTarget(name: "AutoDiffTests", dependencies: ["Core", "AutoDiff", "NeuralNetworks"]),
+        .testTarget(name: "RecurrentTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Recurrent"]),
     ]
 )
