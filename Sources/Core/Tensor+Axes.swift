@@ -57,15 +57,19 @@ extension Tensor {
     /// Preconditions: at least one part; all parts of one rank, equal in every extent but `axis`.
     public init(concatenating parts: [Tensor], alongAxis axis: Int) {
         require(!parts.isEmpty, "Tensor(concatenating:alongAxis:): no tensors to concatenate")
-        let first = parts[0].shape
+        // The shapes are read once, into an array of their own: borrowing `part.shape` inside the
+        // checks below crashed Swift 6.3.1's optimiser in release builds (CopyPropagation: "Found
+        // outside of lifetime use").
+        let shapes = parts.map(\.shape)
+        let first = shapes[0]
         requireAxis(axis, of: first, "Tensor(concatenating:alongAxis:)")
         var shape = first
         shape[axis] = 0
-        for part in parts {
-            requireShapes(part.rank == first.count
-                          && part.shape.indices.allSatisfy { $0 == axis || part.shape[$0] == first[$0] },
-                          "Tensor(concatenating:alongAxis: \(axis))", first, part.shape)
-            shape[axis] += part.shape[axis]
+        for partShape in shapes {
+            requireShapes(partShape.count == first.count
+                          && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
+                          "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
+            shape[axis] += partShape[axis]
         }
         self.init(shape: shape)
         let target = AxisLayout(shape, axis: axis)
