@@ -54,7 +54,7 @@ let package = Package(
                           path: "Chapters/sparse-coding"),
         .executableTarget(name: "convolution", dependencies: ["Core", "NeuralNetworks", "Convolution"],
                           path: "Chapters/convolution"),
-        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution"],
+        .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution", "Recurrent"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
         .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),

@@ -18,16 +18,16 @@ import Foundation
 /// The command line: `--quick`, `--only SECTION`, or nothing.
 struct Options {
     /// The parts of the benchmark, in the order they run.
-    static let sections = ["gemm", "mlp", "sparse", "conv"]
+    static let sections = ["gemm", "mlp", "sparse", "conv", "lstm"]
 
     var quick = false
     /// The sections to run: all of them unless `--only` names one.
     var sections = Options.sections
 
-    static let usage = "usage: benchmarks [--quick] [--only gemm|mlp|sparse|conv] [--help]\n"
+    static let usage = "usage: benchmarks [--quick] [--only gemm|mlp|sparse|conv|lstm] [--help]\n"
         + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
         + "  --quick        only n = 128 and 256, fewer repeats\n"
-        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding) or conv (convolution)"
+        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution) or lstm"
 
     /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
     static func parse(_ arguments: [String]) -> Options {
@@ -174,6 +174,9 @@ func run() {
         case "sparse":
             print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
             runSparseCodingBenchmarks()
+        case "lstm":
+            print("# LSTM: sequences per second, forward and backward through time, one thread, against PyTorch's nn.LSTM")
+            runRecurrentBenchmarks(quick: options.quick)
         default:
             print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
             runConvolutionBenchmarks(quick: options.quick)

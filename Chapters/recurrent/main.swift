@@ -3,10 +3,23 @@ import Foundation
 import NeuralNetworks
 import Recurrent
 
-func experiment() throws {
-    for seed in 1...5 {
-        let run = try SentimentExample.run(epochs: 60, seed: UInt64(seed))
-        print(run.padded, run.tokenizer.wordIndex.sorted { $0.value < $1.value }.map { "\($0.key)=\($0.value)" }, run.parameterCount, run.testIndex, run.probabilities, run.trainingAccuracy, run.history.trainingLoss.last!, run.probability("I love this movie"), run.probability("This is bad"))
-    }
+func time(_ label: String, _ body: () -> Void) {
+    var best = 1e9
+    for _ in 0..<5 { let s = Date(); for _ in 0..<10 { body() }; best = min(best, Date().timeIntervalSince(s) / 10) }
+    print(label, best * 1e3, "ms")
 }
-try experiment()
+func experiment() {
+    var g = Xoshiro256StarStar(seed: 1)
+    let lstm = LSTM(inputs: 16, units: 64, returnsSequences: true, generator: &g)
+    let x = g.normalTensor(shape: [32, 50, 16])
+    let xt = timeMajor(x).reshaped([1600, 16])
+    let w = lstm.inputWeights.value
+    let w2 = g.normalTensor(shape: [16, 256])
+    time("permuted input, lstm W") { _ = matmul(xt, w) }
+    time("permuted input, normal W") { _ = matmul(xt, w2) }
+    time("normal input, lstm W") { _ = matmul(g.normalTensor(shape: [1600, 16]), w) }
+    print(w.scalars.prefix(10), w.shape)
+    let w3 = Tensor(shape: [16, 256], scalars: w.scalars)
+    time("copy of W") { _ = matmul(xt, w3) }
+}
+experiment()

@@ -148,22 +148,27 @@ struct LSTMCache {
     let cellTanh: Tensor
 }
 
-/// One step for `rows` rows: the pre-activations in `gates` ([rows, 4H]) become the gate values,
-/// then C_t = f ⊙ C_(t-1) + I ⊙ C̄ and H_t = O ⊙ tanh(C_t).
+/// One step for `rows` rows: the pre-activations in `gates` ([rows, 4H]) become the gate values
+/// (Core's SIMD sigmoid and tanh), then C_t = f ⊙ C_(t-1) + I ⊙ C̄ and H_t = O ⊙ tanh(C_t).
 @inline(__always)
 func lstmCellUpdate(gates: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>,
                     cellTanh: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, rows: Int, units h: Int) {
     for row in 0..<rows {
         let g = gates + row * 4 * h, offset = row * h
-        for j in 0..<h {
-            let input = sigmoid(g[j]), forget = sigmoid(g[h + j])
-            let candidate = tanh(g[2 * h + j]), output = sigmoid(g[3 * h + j])
-            (g[j], g[h + j], g[2 * h + j], g[3 * h + j]) = (input, forget, candidate, output)
-            let c = forget * previousCell[offset + j] + input * candidate      // C_t = f ⊙ C_(t-1) + I ⊙ C̄
-            let tc = tanh(c)
-            (cell[offset + j], cellTanh[offset + j], state[offset + j]) = (c, tc, output * tc)   // H_t = O ⊙ tanh(C_t)
-        }
+        inPlace(g, count: 2 * h, Kernels.sigmoid(_:into:))                             // I_t, f_t
+        inPlace(g + 2 * h, count: h, Kernels.tanh(_:into:))                            // C̄_t
+        inPlace(g + 3 * h, count: h, Kernels.sigmoid(_:into:))                         // O_t
+        for j in 0..<h { cell[offset + j] = g[h + j] * previousCell[offset + j] + g[j] * g[2 * h + j] }   // C_t = f ⊙ C_(t-1) + I ⊙ C̄
+        Kernels.tanh(UnsafeBufferPointer(start: cell + offset, count: h), into: UnsafeMutableBufferPointer(start: cellTanh + offset, count: h))
+        for j in 0..<h { state[offset + j] = g[3 * h + j] * cellTanh[offset + j] }      // H_t = O ⊙ tanh(C_t)
     }
+}
+
+/// `kernel` (a SIMD map of Core's) applied in place to `count` floats at `start`.
+@inline(__always)
+func inPlace(_ start: UnsafeMutablePointer<Float>, count: Int,
+             _ kernel: (UnsafeBufferPointer<Float>, UnsafeMutableBufferPointer<Float>) -> Void) {
+    kernel(UnsafeBufferPointer(start: start, count: count), UnsafeMutableBufferPointer(start: start, count: count))
 }
 
 /// Columns `columns` of a row-form weight matrix [rows, ...] as the notes' column-form matrix: row j
