@@ -78,17 +78,19 @@ public enum FirstBitMemory {
                                             optimiser: &adam, generator: &generator)
             losses += history.trainingLoss
         }
-        return MemoryRun(cell: cell, steps: steps, seed: seed, gradientBefore: before,
+        return MemoryRun(cell: cell, steps: steps, seed: seed, network: network, gradientBefore: before,
                          gradientAfter: firstStepGradientNorm(network, inputs: heldOut.inputs, labels: heldOut.labels),
                          accuracy: accuracy(network, inputs: heldOut.inputs, labels: heldOut.labels), losses: losses)
     }
 }
 
 /// What one run of the first-bit task measured.
-public struct MemoryRun: Sendable {
+public struct MemoryRun {
     public let cell: FirstBitMemory.Cell
     public let steps: Int
     public let seed: UInt64
+    /// The trained network.
+    public let network: Network
     /// ||dl/dx_1|| of the untrained network on the held-out sequences.
     public let gradientBefore: Double
     /// ||dl/dx_1|| after training.

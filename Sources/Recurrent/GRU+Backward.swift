@@ -24,7 +24,8 @@ struct GRUStepBuffers {
         for row in 0..<rows {
             let (gr, ur) = (g + row * h3, u + row * h3)
             for j in 0..<(afterProduct ? h3 : 2 * h) { ur[j] += recurrentBias[j] }
-            for j in 0..<(2 * h) { gr[j] = sigmoid(gr[j] + ur[j]) }                      // z_t, r_t
+            for j in 0..<(2 * h) { gr[j] += ur[j] }
+            inPlace(gr, count: 2 * h, Kernels.sigmoid(_:into:))                          // z_t, r_t
             for j in 0..<h { rh[row * h + j] = gr[h + j] * previous[row * h + j] }       // r_t ⊙ h_(t-1)
         }
         if !afterProduct {                                                               // (r ⊙ h_(t-1)) W_hh
@@ -32,12 +33,11 @@ struct GRUStepBuffers {
         }
         for row in 0..<rows {
             let (gr, ur) = (g + row * h3, u + row * h3)
+            for j in 0..<h { gr[2 * h + j] += afterProduct ? gr[h + j] * ur[2 * h + j] : ur[2 * h + j] }
+            inPlace(gr + 2 * h, count: h, Kernels.tanh(_:into:))                              // ĥ_t
             for j in 0..<h {
-                let recurrentTerm = afterProduct ? gr[h + j] * ur[2 * h + j] : ur[2 * h + j]
-                let candidate = tanh(gr[2 * h + j] + recurrentTerm)                          // ĥ_t
-                gr[2 * h + j] = candidate
                 let share = layer.convention == .padova ? gr[j] : 1 - gr[j]
-                next[row * h + j] = (1 - share) * previous[row * h + j] + share * candidate   // h_t
+                next[row * h + j] = (1 - share) * previous[row * h + j] + share * gr[2 * h + j]   // h_t
             }
         }
     }

@@ -99,6 +99,13 @@ public final class LSTM: RecurrentLayer {
                            bias: columns.map { Double(bias.value.scalars[$0]) })
     }
 
+    /// The gate values of the last forward pass, [N, T, 4H] in `LSTMBlock` order (I, f, C̄, O after
+    /// their sigma or tanh), e.g. to draw what the gates do over one sequence; nil before any forward pass.
+    public var gateActivations: Tensor? {
+        guard let cache else { return nil }
+        return batchMajor(cache.gates.reshaped([cache.shape.steps, cache.shape.batch, 4 * units]))
+    }
+
     /// H_t for t = 1 ... T; see the type's equations. [N, T, F] to [N, T, H] or [N, H].
     /// Preconditions: F = `inputCount`, T >= 1, H_0 and C_0 (if given) [N, H].
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
