@@ -101,16 +101,23 @@ public enum Forecaster: String, Sendable, CaseIterable {
         }
     }
 
-    /// Trains a fresh model on the problem's training windows (MSE, Adam, batches of 16) and returns
-    /// it with its forecasts of the test months, in thousands of passengers.
-    public func fit(_ problem: ForecastProblem, epochs: Int, learningRate: Float = 0.01, seed: UInt64)
+    /// Trains a fresh model (MSE, Adam, batches of 16) on the training windows but the last year's,
+    /// which it keeps for early stopping (MLiS II Sec. 1.7.1: the parameters of the epoch with the
+    /// lowest validation loss are restored, after `patience` epochs without improvement); returns it
+    /// with its forecasts of the test months, in thousands of passengers.
+    public func fit(_ problem: ForecastProblem, epochs: Int, learningRate: Float = 0.01, patience: Int = 20, seed: UInt64)
         throws -> (network: Network, forecast: [Float], history: TrainingHistory) {
         var generator = Xoshiro256StarStar(seed: seed)
         let network = model(generator: &generator)
         var adam = Adam(learningRate: learningRate)
-        let history = try network.train(problem.training.inputs, problem.training.targets,
-                                        settings: TrainingSettings(loss: .meanSquaredError, epochs: epochs, batchSize: 16),
-                                        optimiser: &adam, generator: &generator)
+        let count = problem.training.inputs.shape[0], validation = AirlinePassengers.season
+        let fitting = Array(0..<(count - validation)), held = Array((count - validation)..<count)
+        let history = try network.train(gatheringExamples(fitting, of: problem.training.inputs), gatheringExamples(fitting, of: problem.training.targets),
+                                        settings: TrainingSettings(loss: .meanSquaredError, epochs: epochs, batchSize: 16,
+                                                                   earlyStoppingPatience: patience),
+                                        optimiser: &adam, generator: &generator,
+                                        validation: (gatheringExamples(held, of: problem.training.inputs),
+                                                     gatheringExamples(held, of: problem.training.targets)))
         return (network, problem.passengers(fromStandardisedGrowths: network(problem.test.inputs)), history)
     }
 }
