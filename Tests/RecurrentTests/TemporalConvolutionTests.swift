@@ -62,6 +62,22 @@ struct TemporalConvolutionTests {
         }
     }
 
+    @Test("E-RNN-1: K residual blocks of two convolutions each (DL Padova's TCN architecture) see 2 (f - 1)(2^K - 1) + 1 steps, not (f - 1)(2^K - 1) + 1")
+    func receptiveFieldOfBlocks() {
+        for (f, k) in [(2, 3), (3, 2), (3, 4)] {
+            var generator = Xoshiro256StarStar(seed: 1)
+            let blocks = (1...k).map { TemporalBlock(inputChannels: 1, outputChannels: 1, kernel: f, dilation: 1 << ($0 - 1), generator: &generator) }
+            for parameter in blocks.flatMap(\.parameters) { parameter.value = Tensor(shape: parameter.value.shape, repeating: 0.5) }
+            let network = Network(blocks)
+            let steps = 2 * temporalReceptiveField(filter: f, layers: k) + 5
+            let output = network.forward(Tensor(shape: [1, steps, 1], repeating: 1), training: true)
+            var gradient = Tensor(shape: output.shape)
+            gradient.scalars[steps - 1] = 1
+            let reached = network.backward(gradient).scalars.filter { $0 != 0 }.count
+            #expect(reached == 2 * (f - 1) * ((1 << k) - 1) + 1 && reached != temporalReceptiveField(filter: f, layers: k), "f = \(f), K = \(k): \(reached)")
+        }
+    }
+
     @Test("Causality: changing x at step s leaves every output before s unchanged, in a two-block TCN (seed 501)")
     func causality() {
         var generator = Xoshiro256StarStar(seed: 501)
