@@ -22,12 +22,14 @@ private func geometricMean(_ values: [Double]) -> Double {
 func memorySection(options: ChapterOptions) throws -> MemoryResults {
     let lengths = [5, 10, 20, 50], runs = options.runs ?? 3
     print("\n3. The vanishing gradient, measured: remember the first of T random bits (+-1), T = \(lengths.map(String.init).joined(separator: ", "))")
-    print("   SimpleRNN(17) + Dense(1) (341 parameters) against LSTM(8) + Dense(1) (329): equal budgets; forget-gate bias 1 (Keras)")
+    print("   SimpleRNN(17) + Dense(1) (341 parameters) against LSTM(8) + Dense(1) (329): equal budgets; the LSTM's forget-gate bias")
+    print("   starts at 1 (Keras: f = 0.73, a memory halving in about 2 steps) or at 3 (f = 0.95, halving in about 14 steps)")
     print("   \(runs) seeded runs each; Adam, alpha = \(options.learningRate), \(options.epochs) epochs of 1,000 freshly drawn sequences;"
           + " 1,000 held-out sequences")
-    print("   ||dl/dx_1||: the gradient of one sequence's loss at its first input (root mean square over the held-out sequences)")
+    print("   ||dz/dx_1||: how much the output logit depends on the first input, the factor back-propagation carries to every")
+    print("   weight that could learn to remember it (root mean square over the held-out sequences)")
     var results: [FirstBitMemory.Cell: [[MemoryRun]]] = [:]
-    var progress = ProgressLine(total: lengths.count * 2 * runs, label: "run")
+    var progress = ProgressLine(total: lengths.count * FirstBitMemory.Cell.allCases.count * runs, label: "run")
     var done = 0
     for cell in FirstBitMemory.Cell.allCases {
         results[cell] = try lengths.map { steps in
@@ -39,16 +41,16 @@ func memorySection(options: ChapterOptions) throws -> MemoryResults {
         }
     }
     progress.finish()
-    print("     T    cell         ||dl/dx_1|| untrained   trained     held-out accuracy (runs >= 99 %)")
+    print("     T    cell            ||dz/dx_1|| untrained   trained     held-out accuracy (runs >= 99 %)")
     var accuracy: [FirstBitMemory.Cell: [Double]] = [:]
     var plot = LinePlot(title: "Remembering the first bit: the gradient at step 1", xLabel: "T (steps to remember)",
-                        yLabel: "||dl/dx_1|| (geometric mean of the runs)", logY: true)
+                        yLabel: "||dz/dx_1|| (geometric mean of the runs)", logY: true)
     for cell in FirstBitMemory.Cell.allCases {
         let rows = results[cell]!
         accuracy[cell] = rows.map { runs in runs.map(\.accuracy).reduce(0, +) / Double(runs.count) }
         for (steps, runs) in zip(lengths, rows) {
             let successes = runs.filter { $0.accuracy >= 0.99 }.count
-            print("     \(String(steps).padding(toLength: 5, withPad: " ", startingAt: 0))\(cell.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0))"
+            print("     \(String(steps).padding(toLength: 5, withPad: " ", startingAt: 0))\(cell.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))"
                   + "\(String(format: "%.2e", geometricMean(runs.map(\.gradientBefore))))               "
                   + "\(String(format: "%.2e", geometricMean(runs.map(\.gradientAfter))))    "
                   + "\(formatted(runs.map(\.accuracy).reduce(0, +) / Double(runs.count), digits: 3)) (\(successes) of \(runs.count))")

@@ -14,8 +14,8 @@ let summary = """
     Recurrent networks (DL Padova "Unfolding time", "Long Short-Term Memory", "GRU", "TCN", "Recurrent DNN";
     DAT300 RNN, LSTM, "Trainable parameters"): the worked numbers of the catalogue (RNN-1..3, parameter
     counts, the scalar RNN, LSTM and GRU steps in both printed forms, the TCN's receptive field); a simple RNN
-    adding 8-bit numbers (back-propagation through time); the vanishing gradient of a simple RNN against an
-    LSTM of equal budget, T = 5, 10, 20, 50; one-month-ahead forecasts of the airline passengers with an LSTM
+    adding 8-bit numbers (back-propagation through time); the vanishing gradient of a simple RNN against
+    LSTMs of equal budget, T = 5, 10, 20, 50; one-month-ahead forecasts of the airline passengers with an LSTM
     and a TCN against "same as last year"; DAT300's sentiment example (tokenizer, padding, 7,905 parameters).
     --epochs and --learning-rate (Adam's alpha) apply to every training; --runs is the seeded runs of the
     memory task and of each forecaster.
@@ -53,6 +53,7 @@ func run() throws {
         "memory_T": memory.lengths.map(String.init).joined(separator: "/"),
         "memory_rnn_accuracy": accuracies(.simpleRNN),
         "memory_lstm_accuracy": accuracies(.lstm),
+        "memory_lstm_bf3_accuracy": accuracies(.lstmForgetBias3),
         "airline_rmse_same_as_last_year": formatted(forecast.naive, digits: 1),
         "airline_rmse_mean_growth": formatted(forecast.naiveWithGrowth, digits: 1),
         "airline_rmse_lstm": formatted(forecast.rmse[.lstm]!, digits: 1),
