@@ -32,7 +32,7 @@ struct TaskTests {
         #expect(Array(y.scalars[9..<18]) == [0, 0, 0, 0, 0, 0, 0, 0, 1])         // 256
     }
 
-    @Test("The vanishing gradient at initialisation: ||dz/dx_1|| falls over 100-fold from T = 5 to T = 50 for every cell (geometric mean of seeds 1-5)")
+    @Test("The vanishing gradient at initialisation: ||dz/dx_1|| falls over 100-fold from T = 5 to T = 50 for the simple RNN and Keras' LSTM (forget bias 1), not for an LSTM whose forget gates start at 0.95 (geometric mean of seeds 1-5)")
     func gradientVanishesWithLength() {
         for cell in FirstBitMemory.Cell.allCases {
             let norms = [5, 20, 50].map { steps in
@@ -43,7 +43,11 @@ struct TaskTests {
                     return log(FirstBitMemory.firstStepGradientNorm(network, inputs: x))
                 }.reduce(0, +) / 5)
             }
-            #expect(norms[0] > norms[1] && norms[1] > norms[2] && norms[0] > 100 * norms[2], "\(cell): \(norms)")
+            if cell == .lstmForgetBias3 {
+                #expect(norms[2] > norms[0] / 10, "\(cell): \(norms)")
+            } else {
+                #expect(norms[0] > norms[1] && norms[1] > norms[2] && norms[0] > 100 * norms[2], "\(cell): \(norms)")
+            }
         }
     }
 
