@@ -36,45 +36,89 @@ extension LSTM {
     private func backpropagateThroughTime(_ outputGradient: Tensor, computingInputGradient: Bool) -> Tensor? {
         guard let cache else { requirementFailed("LSTM.backward: called before forward; run a forward pass on the batch first") }
         let (shape, n, h, steps) = (cache.shape, cache.shape.batch, units, cache.shape.steps)
-        let fromOutput = timeMajorStateGradients(outputGradient, shape, units: h, returnsSequences: returnsSequences,
-                                                 "LSTM.backward")
-        var deltas = Tensor(shape: [steps * n, 4 * h])
+        let expected = returnsSequences ? [n, steps, h] : [n, h]
+        requireShapes(outputGradient.shape == expected, "LSTM.backward: dJ/d(output) vs \(returnsSequences ? "[N, T, H]" : "[N, H]")",
+                      outputGradient.shape, expected)
+        var deltas = takeDeltaBuffer(rows: steps * n)
         var stateGradient = Tensor(shape: [n, h]), cellGradient = Tensor(shape: [n, h])
+        let recurrentTransposed = recurrentWeights.value.transposed()          // W_h^T [4H, H], so each step's product reads it row by row
         deltas.scalars.withUnsafeMutableBufferPointer { d in
             stateGradient.scalars.withUnsafeMutableBufferPointer { dh in
                 cellGradient.scalars.withUnsafeMutableBufferPointer { dc in
-                    recurrentWeights.value.scalars.withUnsafeBufferPointer { wh in
-                        for t in (0..<steps).reversed() {
-                            let rows = t * n * h
-                            fromOutput.scalars.withUnsafeBufferPointer { dy in
-                                for k in 0..<(n * h) { dh[k] += dy[rows + k] }       // g = from the output + from step t + 1
-                            }
-                            lstmStepDeltas(cache, step: t, stateGradient: dh.baseAddress!, cellGradient: dc.baseAddress!,
-                                           deltas: d.baseAddress! + t * n * 4 * h, rows: n, units: h)
-                            multiply(d.baseAddress! + t * n * 4 * h, wh.baseAddress!, into: dh.baseAddress!, m: n, n: h, k: 4 * h,
-                                     lda: 4 * h, ldb: 4 * h, ldc: h, transposeB: true, accumulate: false)   // dJ/dH_(t-1)
-                            if t > 0, let k = truncation, t % k == 0 {
-                                dh.update(repeating: 0)
-                                dc.update(repeating: 0)
+                    recurrentTransposed.scalars.withUnsafeBufferPointer { whT in
+                        outputGradient.scalars.withUnsafeBufferPointer { dy in
+                            for t in (0..<steps).reversed() {
+                                addOutputGradient(dy.baseAddress!, step: t, steps: steps, into: dh.baseAddress!, rows: n)   // g = from the output + from step t + 1
+                                lstmStepDeltas(cache, step: t, stateGradient: dh.baseAddress!, cellGradient: dc.baseAddress!,
+                                               deltas: d.baseAddress! + t * n * 4 * h, rows: n, units: h)
+                                multiply(d.baseAddress! + t * n * 4 * h, whT.baseAddress!, into: dh.baseAddress!, m: n, n: h, k: 4 * h,
+                                         lda: 4 * h, ldb: h, ldc: h, accumulate: false)                        // dJ/dH_(t-1) = delta_t W_h^T
+                                if t > 0, let k = truncation, t % k == 0 {
+                                    dh.update(repeating: 0)
+                                    dc.update(repeating: 0)
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        let previousStates = cache.states.sliced(0..<(steps * n))                                    // H_0 ... H_(T-1)
-        recurrentWeights.gradient = matmul(previousStates, deltas, transposeA: true)                  // sum_t H_(t-1)^T delta_t
-        inputWeights.gradient = matmul(cache.inputs, deltas, transposeA: true)                       // sum_t x_t^T delta_t
-        bias.gradient = deltas.columnSums()
+        setWeightGradients(deltas, cache)
         (initialStateGradient, initialCellStateGradient) = (stateGradient, cellGradient)
+        defer { deltaBuffer = deltas }
         guard computingInputGradient else { return nil }
         let inputGradients = matmul(deltas, inputWeights.value, transposeB: true)                    // dJ/dx_t, every t
         return batchMajor(inputGradients.reshaped([steps, n, shape.features]))
+    }
+
+    /// dJ/dW_h = sum_t H_(t-1)^T delta_t, dJ/dW_x = sum_t x_t^T delta_t, dJ/db = sum_t (column sums of delta_t):
+    /// each sum over the steps is one product over the stacked steps, written into the gradients in place.
+    private func setWeightGradients(_ deltas: Tensor, _ cache: LSTMCache) {
+        let (rows, h) = (deltas.rows, units)
+        recurrentWeights.gradient.scalars.withUnsafeMutableBufferPointer { dWh in
+            cache.states.scalars.withUnsafeBufferPointer { s in                                           // H_0 ... H_(T-1): the first T N rows
+                deltas.scalars.withUnsafeBufferPointer { d in
+                    multiply(s.baseAddress!, d.baseAddress!, into: dWh.baseAddress!, m: h, n: 4 * h, k: rows, lda: h, ldb: 4 * h, ldc: 4 * h,
+                             transposeA: true, accumulate: false)
+                }
+            }
+        }
+        product(cache.inputs, deltas, into: &inputWeights.gradient, transposeA: true, accumulate: false)
+        bias.gradient.scalars.withUnsafeMutableBufferPointer { db in
+            db.update(repeating: 0)
+            deltas.scalars.withUnsafeBufferPointer { d in
+                for row in 0..<rows { Kernels.axpy(1, UnsafeBufferPointer(rebasing: d[(row * 4 * h)..<((row + 1) * 4 * h)]), db) }
+            }
+        }
+    }
+
+    /// The buffer of the last backward pass if it has `rows` rows, else a new one.
+    private func takeDeltaBuffer(rows: Int) -> Tensor {
+        defer { deltaBuffer = nil }
+        if let deltaBuffer, deltaBuffer.shape == [rows, 4 * units] { return deltaBuffer }
+        return Tensor(shape: [rows, 4 * units])
+    }
+
+    /// dJ/dH_t from the layer's output added into `stateGradient` ([N, H]): row n of step t of a
+    /// [N, T, H] gradient, or the [N, H] gradient at the last step only.
+    private func addOutputGradient(_ dy: UnsafePointer<Float>, step t: Int, steps: Int, into stateGradient: UnsafeMutablePointer<Float>,
+                                   rows n: Int) {
+        let h = units
+        if returnsSequences {
+            for row in 0..<n {
+                let source = dy + (row * steps + t) * h, target = stateGradient + row * h
+                for j in 0..<h { target[j] += source[j] }
+            }
+        } else if t == steps - 1 {
+            for k in 0..<(n * h) { stateGradient[k] += dy[k] }
+        }
     }
 }
 
 /// Step t's delta (the gradient of the four pre-activations, [rows, 4H]) from g = dJ/dH_t in
 /// `stateGradient` and dJ/dC_t from step t + 1 in `cellGradient`, which becomes dJ/dC_(t-1).
+/// Three short loops per row, each reading and writing few arrays, so that the compiler vectorises them
+/// (one loop over all eight arrays stayed scalar: too many pairs to check for overlap).
 @inline(__always)
 func lstmStepDeltas(_ cache: LSTMCache, step t: Int, stateGradient: UnsafeMutablePointer<Float>,
                     cellGradient: UnsafeMutablePointer<Float>, deltas: UnsafeMutablePointer<Float>, rows n: Int, units h: Int) {
@@ -83,19 +127,24 @@ func lstmStepDeltas(_ cache: LSTMCache, step t: Int, stateGradient: UnsafeMutabl
             cache.cellTanh.scalars.withUnsafeBufferPointer { cellTanh in
                 for row in 0..<n {
                     let g = gates.baseAddress! + (t * n + row) * 4 * h, delta = deltas + row * 4 * h
-                    let offset = row * h, stepOffset = t * n * h + offset
+                    let (input, forget, candidate, output) = (g, g + h, g + 2 * h, g + 3 * h)                // the gate values I, f, C̄, O
+                    let (dInput, dForget, dCandidate, dOutput) = (delta, delta + h, delta + 2 * h, delta + 3 * h)
+                    let (dState, dCell) = (stateGradient + row * h, cellGradient + row * h)
+                    let (tanhCell, previousCell) = (cellTanh.baseAddress! + (t * n + row) * h, cells.baseAddress! + (t * n + row) * h)
                     for j in 0..<h {
-                        let (input, forget, candidate, output) = (g[j], g[h + j], g[2 * h + j], g[3 * h + j])
-                        let tc = cellTanh[stepOffset + j], dState = stateGradient[offset + j]
-                        let dOutput = dState * tc
-                        let dCell = dState * output * (1 - tc * tc) + cellGradient[offset + j]
-                        let dInput = dCell * candidate, dCandidate = dCell * input
-                        let dForget = dCell * cells[stepOffset + j]                  // C_(t-1): row t of C_0 ... C_T
-                        cellGradient[offset + j] = dCell * forget                    // dJ/dC_(t-1)
-                        delta[j] = dInput * input * (1 - input)
-                        delta[h + j] = dForget * forget * (1 - forget)
-                        delta[2 * h + j] = dCandidate * (1 - candidate * candidate)
-                        delta[3 * h + j] = dOutput * output * (1 - output)
+                        let (o, tc) = (output[j], tanhCell[j])
+                        dOutput[j] = dState[j] * tc * o * (1 - o)                                     // dJ/dO = g ⊙ tanh(C_t), through sigma'
+                        dCell[j] += dState[j] * o * (1 - tc * tc)                                     // dJ/dC_t = g ⊙ O ⊙ (1 - tanh^2 C_t) + from t + 1
+                    }
+                    for j in 0..<h {
+                        let (i, cBar, dC) = (input[j], candidate[j], dCell[j])
+                        dInput[j] = dC * cBar * i * (1 - i)                                           // dJ/dI = dJ/dC_t ⊙ C̄, through sigma'
+                        dCandidate[j] = dC * i * (1 - cBar * cBar)                                    // dJ/dC̄ = dJ/dC_t ⊙ I, through tanh'
+                    }
+                    for j in 0..<h {
+                        let (f, dC) = (forget[j], dCell[j])
+                        dForget[j] = dC * previousCell[j] * f * (1 - f)                               // dJ/df = dJ/dC_t ⊙ C_(t-1), through sigma'
+                        dCell[j] = dC * f                                                             // dJ/dC_(t-1) = dJ/dC_t ⊙ f
                     }
                 }
             }

@@ -72,3 +72,35 @@ func multiply(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: Unsa
     Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: 1, a: a, lda: lda, b: b, ldb: ldb,
                  beta: accumulate ? 1 : 0, c: c, ldc: ldc)
 }
+
+/// C <- C + A B for matrices (Core's GEMM writing into an existing tensor, no new buffer).
+func product(_ a: Tensor, _ b: Tensor, into c: inout Tensor, transposeA: Bool = false, accumulate: Bool = true) {
+    let (m, k) = transposeA ? (a.columns, a.rows) : (a.rows, a.columns)
+    requireShapes(k == b.rows && c.shape == [m, b.columns], "product (C + A B)", a.shape, b.shape)
+    a.scalars.withUnsafeBufferPointer { x in
+        b.scalars.withUnsafeBufferPointer { y in
+            c.scalars.withUnsafeMutableBufferPointer { z in
+                multiply(x.baseAddress!, y.baseAddress!, into: z.baseAddress!, m: m, n: b.columns, k: k, lda: a.columns, ldb: b.columns,
+                         ldc: b.columns, transposeA: transposeA, accumulate: accumulate)
+            }
+        }
+    }
+}
+
+/// The layer's output from time-major states [(T + 1) N, H] whose first N rows are h_0: every h_t
+/// as [N, T, H], or the last as [N, H].
+func layerOutput(statesFromH0 states: Tensor, _ shape: SequenceShape, units h: Int, returnsSequences: Bool) -> Tensor {
+    let (n, steps) = (shape.batch, shape.steps)
+    guard returnsSequences else { return states.sliced((steps * n)..<((steps + 1) * n)) }
+    var output = Tensor(shape: [n, steps, h])
+    states.scalars.withUnsafeBufferPointer { s in
+        output.scalars.withUnsafeMutableBufferPointer { o in
+            for row in 0..<n {
+                for t in 0..<steps {
+                    (o.baseAddress! + (row * steps + t) * h).update(from: s.baseAddress! + ((t + 1) * n + row) * h, count: h)
+                }
+            }
+        }
+    }
+    return output
+}
