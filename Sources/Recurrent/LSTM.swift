@@ -117,36 +117,40 @@ public final class LSTM: RecurrentLayer {
         let startCell = startingState(initialCellState, batch: n, units: h, "LSTM.forward (C_0)")
         var buffers = LSTMCache.buffers(reusing: takeCache(), shape, units: h)
         buffers.inputs = timeMajor(input).reshaped([steps * n, shape.features])
-        buffers.gates.scalars.withUnsafeMutableBufferPointer { g in
-            bias.value.scalars.withUnsafeBufferPointer { b in
-                for row in 0..<(steps * n) { (g.baseAddress! + row * 4 * h).update(from: b.baseAddress!, count: 4 * h) }
-            }
-        }
-        product(buffers.inputs, inputWeights.value, into: &buffers.gates)                       // + x_t W_x, every t
+        product(buffers.inputs, inputWeights.value, into: &buffers.gates, accumulate: false)    // x_t W_x, every t (b is added per step)
         buffers.states.scalars.replaceSubrange(0..<(n * h), with: startState.scalars)           // H_0
         buffers.cells.scalars.replaceSubrange(0..<(n * h), with: startCell.scalars)             // C_0
+        unfold(&buffers)
+        cache = buffers
+        finalState = buffers.states.sliced((steps * n)..<((steps + 1) * n))
+        finalCellState = buffers.cells.sliced((steps * n)..<((steps + 1) * n))
+        return layerOutput(statesFromH0: buffers.states, shape, units: h, returnsSequences: returnsSequences)
+    }
+
+    /// Steps 1 ... T in order: each adds H_(t-1) W_h to its gates (one GEMM) and updates the cell.
+    private func unfold(_ buffers: inout LSTMCache) {
+        let (n, h, steps) = (buffers.shape.batch, units, buffers.shape.steps)
+        let (recurrent, b) = (recurrentWeights.value, bias.value)
         buffers.gates.scalars.withUnsafeMutableBufferPointer { g in
             buffers.states.scalars.withUnsafeMutableBufferPointer { s in
                 buffers.cells.scalars.withUnsafeMutableBufferPointer { c in
                     buffers.cellTanh.scalars.withUnsafeMutableBufferPointer { tc in
-                        recurrentWeights.value.scalars.withUnsafeBufferPointer { wh in
-                            for t in 0..<steps {
-                                let (gt, rows) = (g.baseAddress! + t * n * 4 * h, t * n * h)
-                                multiply(s.baseAddress! + rows, wh.baseAddress!, into: gt, m: n, n: 4 * h, k: h,
-                                         lda: h, ldb: 4 * h, ldc: 4 * h, accumulate: true)      // + H_(t-1) W_h
-                                lstmCellUpdate(gates: gt, previousCell: c.baseAddress! + rows, cell: c.baseAddress! + rows + n * h,
-                                               cellTanh: tc.baseAddress! + rows, state: s.baseAddress! + rows + n * h,
-                                               rows: n, units: h)
+                        recurrent.scalars.withUnsafeBufferPointer { wh in
+                            b.scalars.withUnsafeBufferPointer { bias in
+                                for t in 0..<steps {
+                                    let (gt, rows) = (g.baseAddress! + t * n * 4 * h, t * n * h)
+                                    multiply(s.baseAddress! + rows, wh.baseAddress!, into: gt, m: n, n: 4 * h, k: h,
+                                             lda: h, ldb: 4 * h, ldc: 4 * h, accumulate: true)      // + H_(t-1) W_h
+                                    lstmCellUpdate(gates: gt, bias: bias.baseAddress!, previousCell: c.baseAddress! + rows,
+                                                   cell: c.baseAddress! + rows + n * h, cellTanh: tc.baseAddress! + rows,
+                                                   state: s.baseAddress! + rows + n * h, rows: n, units: h)
+                                }
                             }
                         }
                     }
                 }
             }
         }
-        cache = buffers
-        finalState = buffers.states.sliced((steps * n)..<((steps + 1) * n))
-        finalCellState = buffers.cells.sliced((steps * n)..<((steps + 1) * n))
-        return layerOutput(statesFromH0: buffers.states, shape, units: h, returnsSequences: returnsSequences)
     }
 
     /// The last pass's cache, handed over (so its buffers can be written again without a copy).
@@ -177,13 +181,16 @@ struct LSTMCache {
     }
 }
 
-/// One step for `rows` rows: the pre-activations in `gates` ([rows, 4H]) become the gate values
-/// (Core's SIMD sigmoid and tanh), then C_t = f ⊙ C_(t-1) + I ⊙ C̄ and H_t = O ⊙ tanh(C_t).
+/// One step for `rows` rows: `gates` ([rows, 4H]) holds x_t W_x + H_(t-1) W_h; with b added these
+/// pre-activations become the gate values (Core's SIMD sigmoid and tanh), then C_t = f ⊙ C_(t-1) + I ⊙ C̄
+/// and H_t = O ⊙ tanh(C_t).
 @inline(__always)
-func lstmCellUpdate(gates: UnsafeMutablePointer<Float>, previousCell: UnsafePointer<Float>, cell: UnsafeMutablePointer<Float>,
-                    cellTanh: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>, rows: Int, units h: Int) {
+func lstmCellUpdate(gates: UnsafeMutablePointer<Float>, bias: UnsafePointer<Float>, previousCell: UnsafePointer<Float>,
+                    cell: UnsafeMutablePointer<Float>, cellTanh: UnsafeMutablePointer<Float>, state: UnsafeMutablePointer<Float>,
+                    rows: Int, units h: Int) {
     for row in 0..<rows {
         let g = gates + row * 4 * h, offset = row * h
+        for j in 0..<(4 * h) { g[j] += bias[j] }
         inPlace(g, count: 2 * h, Kernels.sigmoid(_:into:))                             // I_t, f_t
         inPlace(g + 2 * h, count: h, Kernels.tanh(_:into:))                            // C̄_t
         inPlace(g + 3 * h, count: h, Kernels.sigmoid(_:into:))                         // O_t
