@@ -4,7 +4,7 @@
 // shapes (a wrong feature width, an empty sequence, a hidden state of the wrong size); the moves
 // between batch-major and time-major as Core's axis operations.
 //
-// Layout (Keras' `batch_first`, and the project's "one example per row" one axis up):
+// Layout (Keras' default, PyTorch's `batch_first`; the project's "one example per row" one axis up):
 //     a batch of sequences  [N, T, F]   sequence n, time step t, feature f
 //     a hidden state        [N, H]      one row per sequence, as a Dense layer's activations
 // Inside a layer the steps are visited in order, so the layers turn [N, T, F] into time-major
