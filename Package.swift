@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "Autoencoders", targets: ["Autoencoders"]),
         .library(name: "Capsules", targets: ["Capsules"]),
         .library(name: "GenerativeAdversarial", targets: ["GenerativeAdversarial"]),
+        .library(name: "Recurrent", targets: ["Recurrent"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -33,6 +34,7 @@ let package = Package(
         .executable(name: "autoencoders", targets: ["autoencoders"]),
         .executable(name: "capsules", targets: ["capsules"]),
         .executable(name: "gan", targets: ["gan"]),
+        .executable(name: "recurrent", targets: ["recurrent"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -49,6 +51,8 @@ let package = Package(
                 swiftSettings: fastMath),
         .target(name: "GenerativeAdversarial", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"],
                 swiftSettings: fastMath),
+        .target(name: "Recurrent", dependencies: ["Core", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(name: "convolution", dependencies: ["Core", "NeuralNetworks", "Convolution"],
                           path: "Chapters/convolution"),
         .executableTarget(name: "benchmarks", dependencies: ["Core", "NeuralNetworks", "SparseCoding", "Convolution", "Autoencoders",
-                                                           "Capsules", "GenerativeAdversarial"],
+                                                           "Capsules", "GenerativeAdversarial", "Recurrent"],
                           path: "Chapters/benchmarks",
                           swiftSettings: fastMath),
         .executableTarget(name: "autodiff", dependencies: ["Core", "AutoDiff", "NeuralNetworks"], path: "Chapters/autodiff"),
@@ -72,6 +76,7 @@ let package = Package(
                           path: "Chapters/capsules"),
         .executableTarget(name: "gan", dependencies: ["Core", "NeuralNetworks", "Convolution", "GenerativeAdversarial"],
                           path: "Chapters/gan"),
+        .executableTarget(name: "recurrent", dependencies: ["Core", "NeuralNetworks", "Recurrent"], path: "Chapters/recurrent"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -84,5 +89,6 @@ let package = Package(
         .testTarget(name: "AutoencodersTests", dependencies: ["Core", "NeuralNetworks", "Autoencoders"]),
         .testTarget(name: "CapsulesTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Capsules"]),
         .testTarget(name: "GenerativeAdversarialTests", dependencies: ["Core", "NeuralNetworks", "GenerativeAdversarial"]),
+        .testTarget(name: "RecurrentTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Recurrent"]),
     ]
 )
