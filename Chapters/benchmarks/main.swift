@@ -7,7 +7,7 @@
 //
 //     swift run -c release benchmarks            # n = 128, 256, 512, 1024
 //     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
-//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv or attention
+//     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv, vae, capsules, gan, lstm or attention
 //
 // GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
 // multiply-adds. A dot product of length n does 2n flops.
@@ -18,16 +18,18 @@ import Foundation
 /// The command line: `--quick`, `--only SECTION`, or nothing.
 struct Options {
     /// The parts of the benchmark, in the order they run.
-    static let sections = ["gemm", "mlp", "sparse", "conv", "attention"]
+    static let sections = ["gemm", "mlp", "sparse", "conv", "vae", "capsules", "gan", "lstm", "attention"]
 
     var quick = false
     /// The sections to run: all of them unless `--only` names one.
     var sections = Options.sections
 
-    static let usage = "usage: benchmarks [--quick] [--only gemm|mlp|sparse|conv|attention] [--help]\n"
+    static let usage = "usage: benchmarks [--quick] [--only \(sections.joined(separator: "|"))] [--help]\n"
         + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
         + "  --quick        only n = 128 and 256, fewer repeats\n"
-        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution) or attention"
+        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution),\n"
+        + "                 vae (a VAE epoch), capsules (a CapsNet epoch), gan (1,000 GAN steps on the ring),\n"
+        + "                 lstm (an LSTM's sequences per second) or attention (multi-head attention against PyTorch)"
 
     /// Parses the arguments; prints usage and exits 0 for --help, 2 for anything unknown.
     static func parse(_ arguments: [String]) -> Options {
@@ -174,6 +176,17 @@ func run() {
         case "sparse":
             print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
             runSparseCodingBenchmarks()
+        case "vae":
+            print("# VAE training: the digits VAE of issue 14, seconds per epoch, ours against PyTorch on one thread")
+            vaeBenchmark(quick: options.quick).forEach { print($0) }
+        case "capsules":
+            runCapsulesBenchmarks(quick: options.quick)
+        case "gan":
+            print("# GAN: 1,000 training steps on the ring (the gan chapter's networks, batch 256), against PyTorch, one thread each")
+            for line in ganBenchmark(quick: options.quick) { print(line) }
+        case "lstm":
+            print("# LSTM: sequences per second, forward and backward through time, one thread, against PyTorch's nn.LSTM")
+            runRecurrentBenchmarks(quick: options.quick)
         case "attention":
             runAttentionBenchmarks(quick: options.quick)
         default:

@@ -66,26 +66,16 @@ public final class GlobalAveragePooling2D: Layer {
     public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
         require(input.rank == 4, "GlobalAveragePooling2D.forward: input must be [N, C, H, W], got shape \(input.shape)")
         inputShape = input.shape
-        let area = input.shape[2] * input.shape[3]
-        var output = Tensor(shape: [input.shape[0], input.shape[1]])
-        input.scalars.withUnsafeBufferPointer { x in
-            for plane in 0..<output.count {
-                output.scalars[plane] = Kernels.sum(UnsafeBufferPointer(rebasing: x[(plane * area)..<((plane + 1) * area)])) / Float(area)
-            }
-        }
-        return output
+        let (batch, channels) = (input.shape[0], input.shape[1])
+        return input.reshaped([batch, channels, input.shape[2] * input.shape[3]]).mean(alongAxis: 2)
     }
 
+    /// dJ/dx = dJ/dy / (H W) at every pixel of the channel: the backward pass of a mean.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         guard let inputShape else { requirementFailed("GlobalAveragePooling2D.backward: called before forward") }
         requireShapes(outputGradient.shape == Array(inputShape.prefix(2)), "GlobalAveragePooling2D.backward: dJ/dy vs [N, C]",
                       outputGradient.shape, inputShape)
         let area = inputShape[2] * inputShape[3]
-        var gradient = Tensor(shape: inputShape)
-        for plane in 0..<outputGradient.count {
-            let share = outputGradient.scalars[plane] / Float(area)
-            for k in (plane * area)..<((plane + 1) * area) { gradient.scalars[k] = share }
-        }
-        return gradient
+        return outputGradient.map { $0 / Float(area) }.repeated(area, alongNewAxis: 2).reshaped(inputShape)
     }
 }

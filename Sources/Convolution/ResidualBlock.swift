@@ -40,26 +40,12 @@ public final class ChannelBatchNormalisation: Layer {
 
 /// [N, C, H, W] to [N H W, C]: one row per pixel, one column per channel.
 func channelsLast(_ x: Tensor) -> Tensor {
-    let (batch, channels, area) = (x.shape[0], x.shape[1], x.shape[2] * x.shape[3])
-    var result = Tensor(shape: [batch * area, channels])
-    for n in 0..<batch {
-        for c in 0..<channels {
-            for p in 0..<area { result.scalars[(n * area + p) * channels + c] = x.scalars[(n * channels + c) * area + p] }
-        }
-    }
-    return result
+    x.permuted([0, 2, 3, 1]).reshaped([x.shape[0] * x.shape[2] * x.shape[3], x.shape[1]])
 }
 
 /// [N H W, C] back to [N, C, H, W] (`shape`).
 func channelsFirst(_ x: Tensor, like shape: [Int]) -> Tensor {
-    let (batch, channels, area) = (shape[0], shape[1], shape[2] * shape[3])
-    var result = Tensor(shape: shape)
-    for n in 0..<batch {
-        for c in 0..<channels {
-            for p in 0..<area { result.scalars[(n * channels + c) * area + p] = x.scalars[(n * area + p) * channels + c] }
-        }
-    }
-    return result
+    x.reshaped([shape[0], shape[2], shape[3], shape[1]]).permuted([0, 3, 1, 2])
 }
 
 /// The residual cell: y = ReLU(s(x) + x) with s = conv, [BN], ReLU, conv, [BN]   (MLiS II Fig. 2.5.3)

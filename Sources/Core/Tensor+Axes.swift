@@ -3,7 +3,7 @@
 // Reductions along an axis (sum, mean, maximum, norm) are in Tensor+Reductions.swift.
 // Goals, in order: every axis and shape checked, with a message naming the operation and the shapes;
 // each operation's backward rule written beside it; whole contiguous runs copied at once. The plain
-// index-loop twins, which the tests compare against, are in Kernels/Reference+Axes.swift.
+// index-loop twins, which the tests compare against, are in Kernels/Reference+Tensor.swift.
 //
 // Row-major layout seen along axis a: a tensor of shape [s_0, ..., s_(r-1)] is
 //     outer = s_0 ... s_(a-1) blocks of extent = s_a runs of inner = s_(a+1) ... s_(r-1) elements,
@@ -42,8 +42,14 @@ func copyRuns(blocks: Int, run: Int, from source: UnsafePointer<Float>, sourceBl
               to target: UnsafeMutablePointer<Float>, targetBlock: Int, targetStart: Int) {
     guard run > 0 else { return }
     for b in 0..<blocks {
-        (target + b * targetBlock + targetStart).update(from: source + b * sourceBlock + sourceStart, count: run)
+        copyRun(from: source + b * sourceBlock + sourceStart, to: target + b * targetBlock + targetStart, count: run)
     }
+}
+
+/// Copies `count` contiguous elements; a single one by assignment (a library copy call costs more).
+@inline(__always)
+func copyRun(from source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+    if count == 1 { target.pointee = source.pointee } else { target.update(from: source, count: count) }
 }
 
 extension Tensor {
@@ -57,15 +63,13 @@ extension Tensor {
     /// Preconditions: at least one part; all parts of one rank, equal in every extent but `axis`.
     public init(concatenating parts: [Tensor], alongAxis axis: Int) {
         require(!parts.isEmpty, "Tensor(concatenating:alongAxis:): no tensors to concatenate")
-        // The shapes are read once, into an array of their own: borrowing `part.shape` inside the
-        // checks below crashed Swift 6.3.1's optimiser in release builds (CopyPropagation: "Found
-        // outside of lifetime use").
-        let shapes = parts.map(\.shape)
-        let first = shapes[0]
+        let first = parts[0].shape
         requireAxis(axis, of: first, "Tensor(concatenating:alongAxis:)")
         var shape = first
         shape[axis] = 0
-        for partShape in shapes {
+        // Over the shapes, not `for part in parts`: Swift 6.3.1 crashed compiling that loop in a
+        // release build ("Found outside of lifetime use!" in CopyPropagation).
+        for partShape in parts.map(\.shape) {
             requireShapes(partShape.count == first.count
                           && partShape.indices.allSatisfy { $0 == axis || partShape[$0] == first[$0] },
                           "Tensor(concatenating:alongAxis: \(axis))", first, partShape)
@@ -150,10 +154,11 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { values in
             result.scalars.withUnsafeMutableBufferPointer { output in
                 guard let from = values.baseAddress, let to = output.baseAddress else { return }
-                for (position, index) in indices.enumerated() {
-                    copyRuns(blocks: source.outer, run: source.inner, from: from, sourceBlock: source.block,
-                             sourceStart: index * source.inner, to: to, targetBlock: target.block,
-                             targetStart: position * target.inner)
+                for b in 0..<source.outer {                       // the output is written in order
+                    for (position, index) in indices.enumerated() {
+                        copyRun(from: from + b * source.block + index * source.inner,
+                                to: to + b * target.block + position * target.inner, count: source.inner)
+                    }
                 }
             }
         }
@@ -176,9 +181,13 @@ extension Tensor {
         scalars.withUnsafeBufferPointer { values in
             result.scalars.withUnsafeMutableBufferPointer { output in
                 guard let from = values.baseAddress, let to = output.baseAddress else { return }
-                for copy in 0..<count {
-                    copyRuns(blocks: target.outer, run: target.inner, from: from, sourceBlock: target.inner, sourceStart: 0,
-                             to: to, targetBlock: target.block, targetStart: copy * target.inner)
+                for b in 0..<target.outer {                       // the output is written in order
+                    let run = from + b * target.inner, copies = to + b * target.block
+                    if target.inner == 1 {
+                        copies.update(repeating: run.pointee, count: count)
+                    } else {
+                        for copy in 0..<count { copyRun(from: run, to: copies + copy * target.inner, count: target.inner) }
+                    }
                 }
             }
         }

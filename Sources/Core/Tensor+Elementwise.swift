@@ -1,8 +1,8 @@
 // Tensor+Elementwise.swift: the elementwise product and quotient of two tensors of one shape, the
 // maps exp, log, square root and square, and the Euclidean norm of a whole tensor.
 // Goals, in order: shapes checked, with both named; IEEE results (no clamping: see `logarithm`);
-// the product, quotient, square root and square through SIMD kernels, bit-identical to their plain
-// twins in Kernels/Reference+Axes.swift (each rounds once per element, in any order).
+// the product, quotient, square root and square through SIMD kernels, bit-identical to plain loops
+// (`Reference.multiply`, `Reference.divide`, `Reference.map`): each rounds once per element.
 //
 // exp and log have no SIMD form in the standard library, so they call the C library once per
 // element; they are for the few places that need them on a whole tensor, not for hot loops.

@@ -2,7 +2,7 @@
 // [N, C, H, W] as [N, H, W, C], attention heads [B, T, H, D] as [B, H, T, D]).
 // Goals, in order: numpy's convention (axis i of the result is axis axes[i] of the input), checked;
 // the backward pass as the inverse permutation; whole runs copied when trailing axes stay in place.
-// The plain twin, one coordinate at a time, is `Reference.permuted` in Kernels/Reference+Axes.swift.
+// The plain twin, one coordinate at a time, is `Reference.permuted` in Kernels/Reference+Tensor.swift.
 
 /// The row-major strides of `shape`: stride_i = s_(i+1) ... s_(r-1), so element (i_0, ..., i_(r-1))
 /// is at sum_k i_k stride_k.

@@ -1,7 +1,7 @@
 // Tensor+Reductions.swift: sum, mean, maximum and Euclidean norm along one axis of a tensor of any
 // rank, with the backward rules of the maximum and the norm (the sum's and mean's are a `repeated`).
 // Goals, in order: one convention (below), checked axes; stable sums through the SIMD kernels; each
-// backward rule beside its forward. The plain twins are in Kernels/Reference+Axes.swift.
+// backward rule beside its forward. The plain twins are in Kernels/Reference+Tensor.swift.
 //
 // Convention: the reduced axis is removed. [N, C] summed along axis 1 is [N]; along axis 0 it is [C].
 // To line a result up with its input again (x - mean, x / norm), repeat it along the same axis:

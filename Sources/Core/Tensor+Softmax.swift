@@ -51,7 +51,7 @@ extension Tensor {
 }
 
 /// One contiguous fibre replaced by its softmax, in three sweeps: the maximum m (kernel); e^(x - m)
-/// eight at a time (`Kernels.exponential8`), summed as it goes; one scaling by 1 / sum (kernel).
+/// eight at a time (`Kernels.exponential`), summed as it goes; one scaling by 1 / sum (kernel).
 /// The last partial group of eight is padded with -infinity, whose exponential adds exactly 0.
 func softmaxInPlace(_ fibre: UnsafeMutableBufferPointer<Float>) {
     guard let base = fibre.baseAddress, !fibre.isEmpty else { return }
@@ -60,7 +60,7 @@ func softmaxInPlace(_ fibre: UnsafeMutableBufferPointer<Float>) {
     var sums = SIMD8<Float>()
     var i = 0
     while i + 8 <= count {
-        let e = Kernels.exponential8(Kernels.load8(base + i) - largest)
+        let e = Kernels.exponential(Kernels.load8(base + i) - largest)
         Kernels.store8(e, base + i)
         sums += e
         i += 8
@@ -68,7 +68,7 @@ func softmaxInPlace(_ fibre: UnsafeMutableBufferPointer<Float>) {
     if i < count {
         var tail = SIMD8<Float>(repeating: -.infinity)
         for lane in 0..<(count - i) { tail[lane] = base[i + lane] }
-        let e = Kernels.exponential8(tail - largest)
+        let e = Kernels.exponential(tail - largest)
         for lane in 0..<(count - i) { base[i + lane] = e[lane] }
         sums += e
     }

@@ -42,7 +42,8 @@ extension KarateClub {
         var generator = Xoshiro256StarStar(seed: seed)
         let model = GraphConvolutionalNetwork.twoLayer(inputs: graph.nodeCount, hidden: hidden, classes: Self.factionNames.count,
                                                        propagation: graph.normalisedAdjacency(), generator: &generator)
-        var optimiser = Adam(learningRate: learningRate)
+        // Kingma & Ba's epsilon, 1e-8, as Kipf & Welling trained (NeuralNetworks' default is TF2's 1e-7).
+        var optimiser = Adam(learningRate: learningRate, epsilon: 1e-8)
         let (x, loss) = (identityFeatures(graph.nodeCount), semiSupervisedLoss)
         var losses: [Float] = []
         afterEpoch(0, model)

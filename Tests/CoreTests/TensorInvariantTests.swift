@@ -17,6 +17,18 @@ struct TensorInvariantTests {
         #expect(Tensor(shape: [2, 0, 3]).count == 0 && Tensor(shape: []).count == 1)
     }
 
+    /// An observed property (`didSet`) handed another module a copy of the array for every element
+    /// written, which made loops of writes quadratic; the accessors must yield the storage itself.
+    @Test("Element writes from another module (this test target) stay in place: the buffer is not copied")
+    func writesStayInPlace() {
+        var x = Tensor(shape: [1000])
+        let before = x.scalars.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        for i in 0..<1000 { x.scalars[i] = Float(i) }
+        x.scalars.withUnsafeMutableBufferPointer { $0[0] = -1 }
+        let after = x.scalars.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(before == after && x.scalars[999] == 999 && x.scalars[0] == -1)
+    }
+
     @Test("Appending to scalars stops with a message naming the shape and both counts")
     func appendStops() async {
         let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
