@@ -80,7 +80,8 @@ let package = Package(
         .executableTarget(name: "gan", dependencies: ["Core", "NeuralNetworks", "Convolution", "GenerativeAdversarial"],
                           path: "Chapters/gan"),
         .executableTarget(name: "recurrent", dependencies: ["Core", "NeuralNetworks", "Recurrent"], path: "Chapters/recurrent"),
-        .executableTarget(name: "attention", dependencies: ["Core", "NeuralNetworks", "Attention"], path: "Chapters/attention"),
+        .executableTarget(name: "attention", dependencies: ["Core", "NeuralNetworks", "Attention", "Recurrent"],
+                          path: "Chapters/attention"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),

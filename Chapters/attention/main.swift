@@ -4,7 +4,8 @@
 //   swift run attention [--seed N] [--epochs N] [--learning-rate X] [--out DIR]
 // It prints attention's formula on the catalogue's 2 x 2 example (with and without the causal mask),
 // the shapes of multi-head attention, draws the positional encoding, and trains a small transformer to
-// copy, reverse and sort sequences of digits, drawing its training curves and attention maps.
+// copy, reverse and sort sequences of digits, drawing its training curves and attention maps, and
+// trains the Recurrent module's LSTM on the same tasks for comparison.
 
 import Attention
 import Core
@@ -15,8 +16,8 @@ let summary = """
     Attention and the transformer (DL Padova "Self attention", "Multi-head attention", "Positional Encoding", "Encoders",
     "Decoder", "Masked multi-head attention"): softmax(Q K^T / sqrt(d_k)) V on the catalogue's example, the causal mask and its
     two placements, multi-head shapes, the positional encoding (Vaswani et al.), and an encoder-decoder transformer trained
-    to copy, reverse and sort 8 digits. --epochs (of 100 batches of 64) and --learning-rate (the warm-up's peak, Adam) are
-    those of each task's training.
+    to copy, reverse and sort 8 digits, beside the LSTM of the recurrent chapter on the same tasks. --epochs (of 100 batches
+    of 64) and --learning-rate (the warm-up's peak, Adam) are those of each task's training, for both models.
     """
 
 func run() throws {
@@ -25,8 +26,12 @@ func run() throws {
     print("Seed \(options.seed); figures go to \(options.outputDirectory)/\n")
     let formula = try formulaSection(options: options)
     let tasks = try tasksSection(options: options)
+    let lstm = try lstmSection(options: options)
     func accuracy(_ task: SequenceTask) -> String {
         formatted(tasks.first { $0.task == task }?.sequenceAccuracy ?? .nan)
+    }
+    func lstmAccuracy(_ task: SequenceTask) -> String {
+        formatted(lstm.first { $0.task == task }?.sequenceAccuracy ?? .nan)
     }
     print(summaryLine([
         "attention_weight_00": formatted(formula.weights[0, 0]),
@@ -37,7 +42,9 @@ func run() throws {
         "copy_sequence_accuracy": accuracy(.copy),
         "reverse_sequence_accuracy": accuracy(.reverse),
         "sort_sequence_accuracy": accuracy(.sort),
-        "lstm_comparison": "skipped",
+        "lstm_copy_sequence_accuracy": lstmAccuracy(.copy),
+        "lstm_reverse_sequence_accuracy": lstmAccuracy(.reverse),
+        "lstm_sort_sequence_accuracy": lstmAccuracy(.sort),
         "epochs": "\(options.epochs)",
         "learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
