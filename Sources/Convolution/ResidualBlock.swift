@@ -13,7 +13,8 @@ import NeuralNetworks
 /// statistics over the N H W values of the channel (Ioffe & Szegedy 2015, Sec. 3.2).
 ///
 /// It is the per-feature `BatchNormalisation` applied to the images seen as N H W rows of C features:
-/// the tensor is rearranged to [N H W, C], normalised, and rearranged back.
+/// the tensor is rearranged to [N H W, C], normalised, and rearranged back. So the running variance
+/// averages the unbiased variance over m = N H W values, m/(m - 1) sigma^2, as PyTorch's BatchNorm2d.
 public final class ChannelBatchNormalisation: Layer {
     /// The per-feature layer doing the work; its gamma, beta and running statistics have shape [1, C].
     public let normalisation: BatchNormalisation

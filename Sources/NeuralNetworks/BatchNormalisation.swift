@@ -2,7 +2,8 @@
 // "ResNet" (Ioffe & Szegedy 2015), with its backward pass.
 // Goals, in order: the notes' formulas with their conventions stated (the biased batch variance,
 // epsilon inside the root: E-52); a backward pass derived through the batch mean and variance,
-// checked by finite differences; running statistics for test time.
+// checked by finite differences; running statistics for test time as Ioffe & Szegedy's Algorithm 2
+// (and PyTorch) keep them: the running variance averages the unbiased batch variance.
 //
 // Placement: the notes put it before the activation (Sec. 1.7.4) and after it (Sec. 2.3.1, E-40). As
 // a layer of its own it goes wherever it is put; where the library places it, it follows Ioffe & Szegedy:
@@ -18,6 +19,11 @@ import Core
 ///
 /// While training it uses the batch's mu and sigma^2 and updates running averages
 /// (r <- momentum r + (1 - momentum) batch value); at test time it uses the running averages.
+/// The running variance averages the unbiased batch variance m/(m - 1) sigma^2 (m = N rows), as
+/// Ioffe & Szegedy's Algorithm 2 (Var[x] = m/(m - 1) E_B[sigma_B^2]) and PyTorch do; the batch itself
+/// is normalised with the biased sigma^2. For x = (1, 2, 3, 4) and momentum 0.9 the running variance
+/// goes from 1 to 0.9 + 0.1 (5/3) = 16/15 = 1.0667 (the biased 1.25 would give 1.025). A batch of one
+/// row has no unbiased variance: it updates the running mean only.
 /// With its statistics frozen (`freezesStatistics`, or `freeze(statistics:)` on a network holding
 /// it) it still normalises a training batch by the batch's own mu and sigma^2, but leaves the running
 /// averages as they are: a discriminator that a GAN's generator step trains through.
@@ -67,7 +73,7 @@ public final class BatchNormalisation: Layer {
         requireShapes(input.rank == 2 && input.columns == features && input.rows >= 1,
                       "BatchNormalisation.forward (input [N, features] vs gamma)", input.shape, scale.value.shape)
         let (mean, variance) = training ? Self.meanAndVariance(input) : (runningMean.value.scalars, runningVariance.value.scalars)
-        if training { updateRunningStatistics(mean: mean, variance: variance) }
+        if training { updateRunningStatistics(mean: mean, variance: variance, rows: input.rows) }
         inverseDeviation = variance.map { 1 / ($0 + epsilon).squareRoot() }
         var normalised = input, output = input
         for i in 0..<input.rows {
@@ -132,9 +138,15 @@ public final class BatchNormalisation: Layer {
         return (mean.map { Float($0) }, variance.map { Float($0) })
     }
 
-    /// r <- momentum r + (1 - momentum) batch value, for each running statistic that is not frozen.
-    private func updateRunningStatistics(mean: [Float], variance: [Float]) {
-        for (statistic, batchValues) in [(runningMean, mean), (runningVariance, variance)] where !statistic.isFrozen {
+    /// r <- momentum r + (1 - momentum) batch value, for each running statistic that is not frozen; the
+    /// variance's batch value is the unbiased m/(m - 1) sigma^2 of Ioffe & Szegedy's Algorithm 2, step 10.
+    private func updateRunningStatistics(mean: [Float], variance: [Float], rows: Int) {
+        var updates = [(runningMean, mean)]
+        if rows > 1 {
+            let besselFactor = Float(rows) / Float(rows - 1)
+            updates.append((runningVariance, variance.map { besselFactor * $0 }))
+        }
+        for (statistic, batchValues) in updates where !statistic.isFrozen {
             for j in 0..<batchValues.count {
                 statistic.value.scalars[j] = momentum * statistic.value.scalars[j] + (1 - momentum) * batchValues[j]
             }

@@ -63,7 +63,7 @@ struct LayerTests {
         #expect(block(x) == x.map { max($0, 0) })
     }
 
-    @Test("Eq. (2.3.1), Eq. (2.3.2) over channels (catalogue): a 2 x 2 image (1, 2, 3, 4) with epsilon 0 becomes (-1.3416, -0.4472, 0.4472, 1.3416); every channel then has mean 0 and variance 1 over N, H, W")
+    @Test("Eq. (2.3.1), Eq. (2.3.2) over channels (Sec. 4.4, derived): a 2 x 2 image (1, 2, 3, 4) with epsilon 0 becomes (-1.3416, -0.4472, 0.4472, 1.3416); every channel then has mean 0 and variance 1 over N, H, W")
     func batchNormalisation() {
         let norm = ChannelBatchNormalisation(channels: 1, epsilon: 0)
         let y = norm.forward(Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]), training: true)
@@ -82,6 +82,14 @@ struct LayerTests {
             for value in values { variance += (value - mean) * (value - mean) / 24 }
             #expect(abs(mean) < 1e-6 && abs(variance - 1) < 1e-5, "channel \(c): mean \(mean), variance \(variance)")
         }
+    }
+
+    @Test("Channel batch norm's running variance is unbiased over the N H W values of a channel: a 2 x 2 image (1, 2, 3, 4), momentum 0.9, gives 16/15 = 1.0667")
+    func channelBatchNormalisationRunningVariance() {
+        let norm = ChannelBatchNormalisation(channels: 1, epsilon: 0, momentum: 0.9)
+        _ = norm.forward(Tensor(shape: [1, 1, 2, 2], scalars: [1, 2, 3, 4]), training: true)
+        #expect(isApproximatelyEqual(norm.normalisation.runningVariance.value.scalars[0], 16.0 / 15, relativeTolerance: 1e-6))
+        #expect(isApproximatelyEqual(norm.normalisation.runningMean.value.scalars[0], 0.25, relativeTolerance: 1e-6))
     }
 
     @Test("Conv2D follows the input size (28 x 28, then 8 x 8); backwardDiscardingInputGradient skips dJ/dX but sets the same dJ/dW and dJ/db (seed 605)")

@@ -1,6 +1,6 @@
 // Tests of regularisation (MLiS II Sec. 1.7: L1/L2 penalties, early stopping, dropout, batch
 // normalisation with Eq. (2.3.1), Eq. (2.3.2)) and feature scaling (Sec. 1.6, Eq. (1.6.5), Eq. (1.6.6)): the
-// catalogue's derived values (Sec. 4.4), errata E-21 and E-52, and gradients against central differences.
+// WORKED-NUMBERS.md's derived values (Sec. 4.4), errata E-21 and E-52, and gradients against central differences.
 
 import Foundation
 import Testing
@@ -93,13 +93,30 @@ struct RegularisationTests {
         for k in 0..<x.count { #expect(y.scalars[k] == x.scalars[k] * g.scalars[k] && (g.scalars[k] == 0 || g.scalars[k] == 2)) }
     }
 
-    @Test("Eq. (2.3.1), Eq. (2.3.2), catalogue Sec. 4.4: x = (1, 2, 3, 4) normalises to (-1.3416, -0.4472, 0.4472, 1.3416); epsilon 1e-5 to -1.34163542")
+    @Test("Eq. (2.3.1), Eq. (2.3.2), Sec. 4.4 (derived): x = (1, 2, 3, 4) normalises to (-1.3416, -0.4472, 0.4472, 1.3416); epsilon 1e-5 to -1.34163542")
     func batchNormalisationValues() {
         let exact = BatchNormalisation(features: 1, epsilon: 0).forward(Tensor(column: [1, 2, 3, 4]), training: true)
         #expect(isApproximatelyEqual(exact.scalars, [-1.3416407865, -0.4472135955, 0.4472135955, 1.3416407865]))
         let smoothed = BatchNormalisation(features: 1).forward(Tensor(column: [1, 2, 3, 4]), training: true)
         #expect(isApproximatelyEqual(smoothed.scalars[0], -1.34163542, relativeTolerance: 1e-6))
         #expect(isApproximatelyEqual(smoothed.scalars[1], -0.4472118067, relativeTolerance: 1e-6))
+    }
+
+    @Test("Ioffe & Szegedy Algorithm 2: x = (1, 2, 3, 4), momentum 0.9 moves the running variance from 1 to 16/15 = 1.0667 (unbiased 5/3), the mean from 0 to 0.25; the batch keeps the biased 1.25")
+    func batchNormalisationRunningVariance() {
+        let norm = BatchNormalisation(features: 1, epsilon: 0, momentum: 0.9)
+        let y = norm.forward(Tensor(column: [1, 2, 3, 4]), training: true)
+        #expect(isApproximatelyEqual(y.scalars, [-1.3416407865, -0.4472135955, 0.4472135955, 1.3416407865]))
+        #expect(isApproximatelyEqual(norm.runningVariance.value.scalars[0], 16.0 / 15, relativeTolerance: 1e-6))
+        #expect(isApproximatelyEqual(norm.runningMean.value.scalars[0], 0.25, relativeTolerance: 1e-6))
+        // Test mode with those statistics: (4 - 0.25) / sqrt(16/15) = 3.6309...
+        let test = norm.forward(Tensor(column: [4]), training: false)
+        #expect(isApproximatelyEqual(test.scalars[0], 3.75 / (16.0 / 15).squareRoot(), relativeTolerance: 1e-6))
+        // A batch of one row has no unbiased variance: only the mean moves.
+        let single = BatchNormalisation(features: 1, momentum: 0.9)
+        _ = single.forward(Tensor(column: [3]), training: true)
+        #expect(single.runningVariance.value.scalars[0] == 1)
+        #expect(isApproximatelyEqual(single.runningMean.value.scalars[0], 0.3, relativeTolerance: 1e-6))
     }
 
     @Test("Batch normalisation's backward pass (through the batch mean and variance) matches central differences, training and test mode (seed 76)")
