@@ -1,4 +1,4 @@
-// Attention's formula on the catalogue's 2 x 2 example (WORKED-EXAMPLES.md Sec. 15.3), with and without
+// Attention's formula on WORKED-NUMBERS.md's 2 x 2 example (WORKED-NUMBERS.md 15.3), with and without
 // the causal mask, both placements of M (E-67), the per-head shapes of multi-head attention, and the
 // positional-encoding matrix (Vaswani et al.'s formula: the notes give none, E-67).
 
@@ -16,12 +16,12 @@ struct FormulaResults {
 func formulaSection(options: ChapterOptions) throws -> FormulaResults {
     var results = FormulaResults()
     print("1. Scaled dot-product attention (DL Padova \"Self attention\"): Attention(Q, K, V) = softmax(Q K^T / sqrt(d_k)) V,")
-    print("   the softmax taken along each row (one row per query). The catalogue's example (Sec. 15.3): Q = K = I_2,")
+    print("   the softmax taken along each row (one row per query). The example of WORKED-NUMBERS.md 15.3: Q = K = I_2,")
     print("   V = [[1, 2], [3, 4]], d_k = 2. Then Q K^T / sqrt(2) = [[0.7071, 0], [0, 0.7071]], and")
     let identity = Tensor([[1, 0], [0, 1]]), values = Tensor([[1, 2], [3, 4]])
     (results.output, results.weights) = scaledDotProductAttention(queries: identity, keys: identity, values: values)
-    print(matrixText("weights A = softmax(Q K^T / sqrt(d_k))   (catalogue: 0.6697615493, 0.3302384507)", results.weights))
-    print(matrixText("output A V                              (catalogue: 1.6604769013, 2.6604769013 / 2.3395230987, 3.3395230987)",
+    print(matrixText("weights A = softmax(Q K^T / sqrt(d_k))   (WORKED-NUMBERS.md: 0.6697615493, 0.3302384507)", results.weights))
+    print(matrixText("output A V                              (WORKED-NUMBERS.md: 1.6604769013, 2.6604769013 / 2.3395230987, 3.3395230987)",
                      results.output))
     print("   Each query mostly takes its own value row: e^{0.7071} / (e^{0.7071} + 1) = 0.6698.\n")
 
@@ -31,7 +31,7 @@ func formulaSection(options: ChapterOptions) throws -> FormulaResults {
     let masked = scaledDotProductAttention(queries: identity, keys: identity, values: values, mask: mask, placement: .insideScaling)
     results.causalOutput = masked.output
     print(matrixText("weights with M", masked.weights))
-    print(matrixText("output with M   (catalogue: [[1, 2], [2.3395230987, 3.3395230987]])", masked.output))
+    print(matrixText("output with M   (WORKED-NUMBERS.md: [[1, 2], [2.3395230987, 3.3395230987]])", masked.output))
     var generator = Xoshiro256StarStar(seed: options.seed)
     let q = generator.normalTensor(shape: [8, 6, 4], standardDeviation: 3), k = generator.normalTensor(shape: [8, 6, 4], standardDeviation: 3)
     let v = generator.normalTensor(shape: [8, 6, 5])

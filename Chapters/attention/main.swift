@@ -2,7 +2,7 @@
 // Encoding", "Normalization Layer", "Encoders", "Decoder" and "Masked multi-head attention" as a program
 // a student runs beside the notes.
 //   swift run attention [--seed N] [--epochs N] [--learning-rate X] [--out DIR]
-// It prints attention's formula on the catalogue's 2 x 2 example (with and without the causal mask),
+// It prints attention's formula on WORKED-NUMBERS.md's 2 x 2 example (with and without the causal mask),
 // the shapes of multi-head attention, draws the positional encoding, and trains a small transformer to
 // copy, reverse and sort sequences of digits, drawing its training curves and attention maps, and
 // trains the Recurrent module's LSTM on the same tasks for comparison.
@@ -14,7 +14,7 @@ import Foundation
 let defaults = ChapterOptions(seed: 1, epochs: 20, learningRate: 0.002, outputDirectory: "attention-figures")
 let summary = """
     Attention and the transformer (DL Padova "Self attention", "Multi-head attention", "Positional Encoding", "Encoders",
-    "Decoder", "Masked multi-head attention"): softmax(Q K^T / sqrt(d_k)) V on the catalogue's example, the causal mask and its
+    "Decoder", "Masked multi-head attention"): softmax(Q K^T / sqrt(d_k)) V on WORKED-NUMBERS.md's example, the causal mask and its
     two placements, multi-head shapes, the positional encoding (Vaswani et al.), and an encoder-decoder transformer trained
     to copy, reverse and sort 8 digits, beside the LSTM of the recurrent chapter on the same tasks. --epochs (of 100 batches
     of 64) and --learning-rate (the warm-up's peak, Adam) are those of each task's training, for both models.

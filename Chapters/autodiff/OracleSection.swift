@@ -45,7 +45,7 @@ func mlp3Comparison() -> Double {
     let engine = network.parameters.map(\.gradient)
     let difference = zip(engine, library).map { abs($0 - $1) }.max() ?? 0
     print("   MLP-3, the XOR network's first step (MLiS II Sec. 1.3) from the course notebook's weights, J = (1/N) sum (y^ - y)^2:")
-    print("   J = \(formatted(exactNotebookLoss(), digits: 10)) on the scalar engine from the notebook's Double weights (catalogue 0.5523485297),")
+    print("   J = \(formatted(exactNotebookLoss(), digits: 10)) on the scalar engine from the notebook's Double weights (WORKED-NUMBERS.md: 0.5523485297),")
     print("   \(formatted(loss.value, digits: 10)) from the same weights rounded to Float, as Dense holds them; the gradients from the latter:")
     print("     parameter  engine (Double)   Dense (Float)")
     let names = network.parameters.map(\.label).enumerated().map { $0.offset < 6 ? "hidden " + $0.element : "output " + $0.element }

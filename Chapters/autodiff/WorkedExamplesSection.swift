@@ -1,4 +1,4 @@
-// The worked part of the chapter: DL Padova "AutoDifferentiation", catalogue AD-1 (the cost
+// The worked part of the chapter: DL Padova "AutoDifferentiation", AD-1 (the cost
 // C = y - max(0, w x + b) as a graph, its node table, its edges, erratum E-12) and AD-2 (the exercise
 // graph of x^2/x + 1/x^2), each by reverse mode and by forward mode.
 

@@ -1,6 +1,6 @@
 // The worked part of the chapter: DAT300 "Kullback-Leiber divergence" (the closed form, the printed
 // form's wrong sign, erratum E-56, and a Monte Carlo check) and "Reparameterization" (both printed
-// forms on the catalogue's example, Sec. 12.3).
+// forms on WORKED-NUMBERS.md's example, Sec. 12.3).
 
 import Autoencoders
 import Core
@@ -20,7 +20,7 @@ func workedNumbersSection() -> WorkedResults {
     print("1. The regularisation term (DAT300 \"Kullback-Leiber divergence\"), one latent coordinate:")
     print("   KL[N(mu, sigma^2) || N(0, 1)] = -1/2 (1 + log sigma^2 - mu^2 - sigma^2) = 1/2 (mu^2 + sigma^2 - 1 - log sigma^2) >= 0.")
     print("   The notes print it without the leading minus (ERRATA E-56), which makes it <= 0: minimising that")
-    print("   would push every code away from the prior. Catalogue Sec. 12.3, with a Monte Carlo estimate")
+    print("   would push every code away from the prior. WORKED-NUMBERS.md 12.3, with a Monte Carlo estimate")
     print("   E_q[log q(z) - log p(z)] from 100,000 draws beside each:")
     print("     (mu, sigma)   KL (closed form)   printed form      Monte Carlo")
     var generator = Xoshiro256StarStar(seed: 12)
@@ -35,7 +35,7 @@ func workedNumbersSection() -> WorkedResults {
     }
 
     print("\n2. The reparameterisation (DAT300 \"Reparameterization\"): z = mu + sigma eps, or as the notes' code computes it,")
-    print("   z = mu + exp(log(sigma^2)/2) eps. Catalogue Sec. 12.3: mu = (0.5, -1), log sigma^2 = (log 4, 0), eps = (1, -0.5):")
+    print("   z = mu + exp(log(sigma^2)/2) eps. WORKED-NUMBERS.md 12.3: mu = (0.5, -1), log sigma^2 = (log 4, 0), eps = (1, -0.5):")
     let (mean, logVariance, noise) = (Tensor([[0.5, -1]]), Tensor([[Float(log(4.0)), 0]]), Tensor([[1, -0.5]]))
     let sigma = standardDeviation(logVariance: logVariance)
     let first = reparameterise(mean: mean, standardDeviation: sigma, noise: noise)

@@ -35,7 +35,7 @@ func initialisationSection(options: ChapterOptions) throws -> InitialisationResu
         print("   \(pad(String(layer), 7)) |           \(spreads) |             \(slopes) |            \(saturated)")
     }
     print("   With N(0, 1) the activations pile up at 0 and 1 and Phi' is small; with Xavier they keep their spread and")
-    print("   Phi' stays near its maximum 0.25, as Fig. 1.6.1 shows (catalogue INIT-1: std 0.42-0.46 against 0.12-0.21).")
+    print("   Phi' stays near its maximum 0.25, as Fig. 1.6.1 shows (INIT-1: std 0.42-0.46 against 0.12-0.21).")
     let normal = experiments[0].1.statistics, xavier = experiments[1].1.statistics, tanh = experiments[2].1.statistics
     print("   But Phi' is only one factor of the gradient. Back-propagating J = mean of the outputs, ||dJ/dW|| at layers 1, 50, 100:")
     for (name, statistics) in [("N(0, 1), sigmoid", normal), ("Xavier, sigmoid", xavier), ("Xavier, tanh", tanh)] {

@@ -30,7 +30,7 @@ func rosenbrockSection(options: ChapterOptions) throws -> RaceResults {
         print("   \(pad(method.description, 42)) (Eq. \(equation)): step 1 \(point(path[1])), step 100 \(point(path[100])),"
               + " distance \(formatted(distance, digits: 6))")
     }
-    print("   (catalogue OPT-1: step 100 at (0.1933393384, 0.0347042901), (0.2224404161, 0.0466075679),")
+    print("   (OPT-1: step 100 at (0.1933393384, 0.0347042901), (0.2224404161, 0.0466075679),")
     print("    (0.7073029772, 0.4989055975), (0.4877863322, 0.2388358006); Adam's first step is alpha sign(g).)")
     print("   The adaptive methods head for the minimum at once; SGD first falls almost straight down the valley wall.")
     print("   Run longer, each reaches (1, 1); largest distance over the last 1000 of 20,000 steps:")

@@ -36,9 +36,9 @@ func xorSection(options: ChapterOptions) throws -> XORResults {
     let notebook = notebookNetwork()
     let notebookRun = XOR.train(notebook, epochs: 500)
     results.notebookLossAtEpoch300 = notebookRun.loss[300]
-    print("   From the course notebook's starting weights (catalogue MLP-3), the loss at epochs 0, 100, 200, 300, 400 is")
+    print("   From the course notebook's starting weights (MLP-3), the loss at epochs 0, 100, 200, 300, 400 is")
     print("   " + [0, 100, 200, 300, 400].map { formatted(notebookRun.loss[$0], digits: 7) }.joined(separator: ", ")
-          + "   (catalogue 0.5523485, 0.2075927, 0.1128989, 0.0014813, 0.0000034)")
+          + "   (WORKED-NUMBERS.md: 0.5523485, 0.2075927, 0.1128989, 0.0014813, 0.0000034)")
 
     var generator = Xoshiro256StarStar(seed: options.seed)
     let network = XOR.randomNetwork(generator: &generator)
@@ -64,7 +64,7 @@ func xorSection(options: ChapterOptions) throws -> XORResults {
     return results
 }
 
-/// The course notebook's starting weights (the catalogue's MLP-3, the second draw of numpy seed 2).
+/// The course notebook's starting weights (WORKED-NUMBERS.md's MLP-3, the second draw of numpy seed 2).
 func notebookNetwork() -> Network {
     Network([
         Dense(weights: Tensor([[0.22922080128149577, 0.004153939299840346], [-0.11179254451135168, 0.05390583205807889]]),

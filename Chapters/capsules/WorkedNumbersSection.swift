@@ -1,4 +1,4 @@
-// The worked numbers of the catalogue's Sec. 10.3 beside their formulas: the squash, the routing table
+// The worked numbers of WORKED-NUMBERS.md 10.3 beside their formulas: the squash, the routing table
 // (2 lower, 2 upper capsules, r = 3) with a figure of the coupling coefficients across the iterations,
 // and the margin loss with erratum E-15.
 
@@ -22,7 +22,7 @@ func workedNumbersSection(options: ChapterOptions) throws -> WorkedNumbers {
     print("   (15/26, 20/26) = (0.5769230769, 0.7692307692) and 25/26 = 0.9615384615: long vectors end just below 1,"
           + " short ones near ||s||^2, and s = 0 stays 0")
 
-    print("\n2. Routing by agreement, Procedure 1, on the catalogue's example: u^_(1|1) = (1, 0), u^_(2|1) = (0, 1),"
+    print("\n2. Routing by agreement, Procedure 1, on the example of WORKED-NUMBERS.md 10.3: u^_(1|1) = (1, 0), u^_(2|1) = (0, 1),"
           + " u^_(1|2) = (1, 0.2), u^_(2|2) = (-0.5, 0)")
     let votes: [[[Double]]] = [[[1, 0], [0, 1]], [[1, 0.2], [-0.5, 0]]]
     let trace = route(Tensor(shape: [1, 2, 2, 2], scalars: [1, 0, 0, 1, 1, 0.2, -0.5, 0]), iterations: 3)
@@ -56,7 +56,7 @@ func workedNumbersSection(options: ChapterOptions) throws -> WorkedNumbers {
 
 /// c11, c12, c21, c22 against the iteration.
 func writeCouplingFigure(_ trace: RoutingReference.Trace, options: ChapterOptions) throws {
-    var plot = LinePlot(title: "Coupling coefficients across routing iterations (catalogue example)", xLabel: "iteration",
+    var plot = LinePlot(title: "Coupling coefficients across routing iterations (the WORKED-NUMBERS.md example)", xLabel: "iteration",
                         yLabel: "c_ij (softmax of b_i before the update)")
     let iterations = (1...trace.couplings.count).map(Double.init)
     for i in 0..<2 {

@@ -1,7 +1,7 @@
 // capsules: DL Padova "Capsule Network", "Dynamic routing" and "Reconstruction as regularization method"
 // (Sabour, Frosst & Hinton 2017) as a program a student runs beside the notes.
 //   swift run capsules [--seed N] [--epochs N] [--learning-rate X] [--out DIR] [--runs N]
-// It works the catalogue's numbers (squash, the routing table, the margin loss with erratum E-15), trains
+// It works WORKED-NUMBERS.md's numbers (squash, the routing table, the margin loss with erratum E-15), trains
 // a CapsNet on the 8x8 digits, looks inside it (capsule lengths, couplings, reconstructions, the paper's
 // Fig. 4), and repeats the paper's ablation (r = 1 vs 3, with and without reconstruction) over seeds.
 
@@ -13,7 +13,7 @@ let defaults = ChapterOptions(seed: 1, epochs: CapsuleNetwork.epochs, learningRa
                               outputDirectory: "capsules-figures", runs: 3)
 let summary = """
     Capsule networks (DL Padova "Capsule Network", "Dynamic routing"; Sabour, Frosst & Hinton 2017): the squash,
-    routing by agreement (Procedure 1) on the catalogue's 2 x 2 example with its coupling coefficients, the margin
+    routing by agreement (Procedure 1) on WORKED-NUMBERS.md's 2 x 2 example with its coupling coefficients, the margin
     loss with both terms squared (E-15); then a CapsNet on the 8x8 digits (conv 3x3 ReLU, 128 primary capsules of
     8-D, 10 digit capsules of 16-D, r = 3, margin loss + 0.0005 x reconstruction), its capsule lengths, couplings,
     reconstructions and the paper's Fig. 4, and the ablation r = 1 / r = 3 with and without reconstruction.

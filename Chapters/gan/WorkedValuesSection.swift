@@ -1,4 +1,4 @@
-// The derived values of the catalogue (Sec. 11.3) beside their formulas, the optimal discriminator's
+// The derived values of WORKED-NUMBERS.md (Sec. 11.3) beside their formulas, the optimal discriminator's
 // value as a Jensen-Shannon divergence (E-GAN-2), and the saturation experiment: D trained alone
 // against an untrained G, then the two generator losses' gradients compared.
 

@@ -1,5 +1,5 @@
 // The matrices of a graph (MLiS II Secs. 2.9.1-2.9.2, DL Padova "Classification/Regression on
-// Graphs"), on the catalogue's path graph (WORKED-EXAMPLES.md Sec. 9.3, block G1), Figs. 2.9.2-2.9.3,
+// Graphs"), on WORKED-NUMBERS.md's path graph (WORKED-NUMBERS.md 9.3 G1), Figs. 2.9.2-2.9.3,
 // and what the naive propagation A H of Eq. (2.9.3) gets wrong.
 
 import Core

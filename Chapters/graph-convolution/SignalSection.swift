@@ -1,5 +1,5 @@
 // Graph signals and filters (DL Padova "Graph Signal"): diffusion, the polynomial filter of
-// the catalogue (WORKED-EXAMPLES.md Sec. 9.3, block G2), and learning a filter's coefficients.
+// WORKED-NUMBERS.md 9.3 G2, and learning a filter's coefficients.
 
 import Core
 import GraphNetworks

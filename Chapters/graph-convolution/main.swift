@@ -1,7 +1,7 @@
 // graph-convolution: MLiS II Sec. 2.9 (graph theory, graph convolution) and DL Padova "GCN" and
 // "Graph Signal" as a program a student runs beside the notes.
 //   swift run graph-convolution [--seed N] [--epochs N] [--learning-rate X] [--out DIR]
-// It prints a graph's matrices with the catalogue's numbers, draws Figs. 2.9.2-2.9.3, shows what the
+// It prints a graph's matrices with WORKED-NUMBERS.md's numbers, draws Figs. 2.9.2-2.9.3, shows what the
 // naive propagation gets wrong, learns a graph filter, and on Zachary's karate club draws an untrained
 // GCN's embedding and trains the semi-supervised GCN of Eq. (2.9.5) from two labelled members.
 

@@ -1,6 +1,6 @@
 // The worked numbers of the notes' reinforcement-learning sections: discounted returns (DL Padova
 // "Reinforcement Learning") and one Q-learning update (DL Padova "Q-Learning"), with the
-// catalogue's derived values (WORKED-EXAMPLES.md Sec. 14.3).
+// WORKED-NUMBERS.md's derived values (WORKED-NUMBERS.md 14.3).
 
 import Core
 import ReinforcementLearning

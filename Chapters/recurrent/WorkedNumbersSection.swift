@@ -1,4 +1,4 @@
-// The catalogue's section 13 computed by the module and printed beside the notes' equations: RNN-1 to
+// WORKED-NUMBERS.md's section 13 computed by the module and printed beside the notes' equations: RNN-1 to
 // RNN-3, the parameter counts of DAT300 "Trainable parameters" (E-57, E-59, E-60), the scalar steps
 // of the RNN, LSTM and GRU (E-66), the two printed forms of each cell shown equal, and the TCN's
 // receptive field (DL Padova "TCN").
@@ -28,7 +28,7 @@ private func list(_ values: [Double], digits: Int = 1) -> String {
 }
 
 func workedNumbersSection(generator: inout Xoshiro256StarStar) -> WorkedNumbers {
-    print("1. The worked numbers (catalogue Sec. 13)")
+    print("1. The worked numbers (WORKED-NUMBERS.md 13)")
     print("   RNN-1, DAT300 ⊕: (0.8, 0.8, 0.8) ⊕ (1.0, 0.5, 0.0) = \(list(elementwiseSum([0.8, 0.8, 0.8], [1, 0.5, 0])))  (notes: (1.8, 1.3, 0.8))")
     print("   RNN-2, DAT300 ⊗: (0.8, 0.8, 0.8) ⊗ (1.0, 0.5, 0.0) = \(list(elementwiseProduct([0.8, 0.8, 0.8], [1, 0.5, 0])))"
           + "  (notes: (0.8, 0.4, 0.0)): a gate of 0 blocks, 1 lets through")

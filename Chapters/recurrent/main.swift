@@ -1,7 +1,7 @@
 // recurrent: recurrent networks (DL Padova "Unfolding time", "Long Short-Term Memory", "GRU", "TCN",
 // "Recurrent DNN"; DAT300 RNN, LSTM, "Trainable parameters") as a program a student runs beside the notes.
 //   swift run recurrent [--seed N] [--epochs N] [--learning-rate X] [--out DIR] [--runs N]
-// It prints the catalogue's worked numbers beside their equations, trains a simple RNN to add binary
+// It prints WORKED-NUMBERS.md's worked numbers beside their equations, trains a simple RNN to add binary
 // numbers, measures the vanishing gradient of a simple RNN against an LSTM, forecasts the airline
 // passengers with an LSTM and a TCN against "same as last year", and runs DAT300's sentiment example.
 
@@ -12,7 +12,7 @@ import Recurrent
 let defaults = ChapterOptions(seed: 1, epochs: 60, learningRate: 0.01, outputDirectory: "recurrent-figures", runs: 3)
 let summary = """
     Recurrent networks (DL Padova "Unfolding time", "Long Short-Term Memory", "GRU", "TCN", "Recurrent DNN";
-    DAT300 RNN, LSTM, "Trainable parameters"): the worked numbers of the catalogue (RNN-1..3, parameter
+    DAT300 RNN, LSTM, "Trainable parameters"): the worked numbers of WORKED-NUMBERS.md (RNN-1..3, parameter
     counts, the scalar RNN, LSTM and GRU steps in both printed forms, the TCN's receptive field); a simple RNN
     adding 8-bit numbers (back-propagation through time); the vanishing gradient of a simple RNN against
     LSTMs of equal budget, T = 5, 10, 20, 50; one-month-ahead forecasts of the airline passengers with an LSTM

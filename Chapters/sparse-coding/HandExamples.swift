@@ -10,9 +10,9 @@ func list(_ values: [Float], digits: Int = 4) -> String {
     "(" + values.map { formatted($0, digits: digits) }.joined(separator: ", ") + ")"
 }
 
-/// Section 1: the catalogue's OMP example, step by step.
+/// Section 1: WORKED-NUMBERS.md's OMP example, step by step.
 func handExamplesSection() -> (alpha: String, diagonalCoefficient: Float) {
-    print("1. Orthogonal matching pursuit by hand (Eq. (2.8.3); the catalogue's Sec. 8.3 example)")
+    print("1. Orthogonal matching pursuit by hand (Eq. (2.8.3); WORKED-NUMBERS.md 8.3 example)")
     let root = Float(0.5).squareRoot()
     let dictionary = Tensor([[1, 0, 0, root], [0, 1, 0, root], [0, 0, 1, 0]])
     print("   D = [e1, e2, e3, (e1 + e2)/sqrt 2] (unit-norm atoms as columns), x = (2, 0, 3)")
@@ -22,10 +22,10 @@ func handExamplesSection() -> (alpha: String, diagonalCoefficient: Float) {
               + " least squares on atoms \(step.support.map { $0 + 1 }) gives \(list(step.coefficients)); ||r|| = \(formatted(step.residualNorm))")
     }
     let alpha = result.code(atomCount: 4)
-    print("   alpha = \(list(alpha, digits: 0)), stopped because \(result.stop.rawValue) (catalogue: (2, 0, 3, 0))")
+    print("   alpha = \(list(alpha, digits: 0)), stopped because \(result.stop.rawValue) (WORKED-NUMBERS.md: (2, 0, 3, 0))")
     let diagonal = orthogonalMatchingPursuit(signal: [1, 1, 0], dictionary: dictionary, sparsity: 4)
     print("   x = (1, 1, 0): atom \(diagonal.support[0] + 1) first, alpha_4 = \(formatted(diagonal.coefficients[0], digits: 7))"
-          + " (catalogue: sqrt 2 = 1.4142135624; Float keeps 7 digits)\n")
+          + " (WORKED-NUMBERS.md: sqrt 2 = 1.4142135624; Float keeps 7 digits)\n")
     return ("(" + alpha.map { String(Int($0)) }.joined(separator: ",") + ")", diagonal.coefficients[0])
 }
 

@@ -1,4 +1,4 @@
-// WorkedExamples.swift: the two graphs of DL Padova "AutoDifferentiation", catalogue AD-1 (the cost
+// WorkedExamples.swift: the two graphs of DL Padova "AutoDifferentiation", AD-1 (the cost
 // C = y - max(0, w x + b) at y = 5, w = 2, x = 1, b = 1) and AD-2 (the exercise f(x) = x^2/x + 1/x^2),
 // as generic functions and as graphs with the notes' node names, and erratum E-12.
 
@@ -11,7 +11,7 @@ public func ad1Cost<T: DifferentiableScalar>(y: T, w: T, x: T, b: T) -> T {
 ///
 /// Written as the graph the exercise asks for, with x^2 computed once and used twice, so that x
 /// reaches f along three paths (x -> x^2 -> x^2/x, x -> x^2/x, x -> x^2 -> 1/x^2), whose products
-/// add up to f'(x) = 1 - 2/x^3, which the notes do not print (catalogue: f'(1) = -1, f'(2) = 0.75, f'(-1) = 3).
+/// add up to f'(x) = 1 - 2/x^3, which the notes do not print (WORKED-NUMBERS.md: f'(1) = -1, f'(2) = 0.75, f'(-1) = 3).
 public func ad2Function<T: DifferentiableScalar>(_ x: T) -> T {
     let square = T.pow(x, 2)
     return square / x + 1 / square

@@ -1,7 +1,7 @@
 // KullbackLeibler.swift: the regularisation term of the VAE, DAT300 "Kullback-Leiber divergence":
 // the closed-form KL divergence of N(mu, sigma^2) from N(0, 1), summed over the latent coordinates,
 // WITH the leading minus the notes omit (E-56), its gradient, and a Monte Carlo estimate to check it.
-// Goals, in order: the correct sign, proved three ways (the catalogue's values, KL >= 0, Monte
+// Goals, in order: the correct sign, proved three ways (WORKED-NUMBERS.md's values, KL >= 0, Monte
 // Carlo); Double for the worked numbers (ten digits), Float for training; stable where sigma^2 is
 // near 1 (expm1).
 //
@@ -10,7 +10,7 @@
 //                = 1/2 (mu^2 + sigma^2 - 1 - log sigma^2) >= 0,
 // zero only at mu = 0, sigma = 1 (since s - 1 - log s >= 0). The notes print +1/2 sum (1 + log
 // sigma^2 - mu^2 - sigma^2), which is <= 0: minimising it would push the code AWAY from the prior.
-// (The notes also write N(mu, sigma) for N(mu, sigma^2).) Catalogue Sec. 12.3: (mu, sigma) = (0, 1),
+// (The notes also write N(mu, sigma) for N(mu, sigma^2).) WORKED-NUMBERS.md 12.3: (mu, sigma) = (0, 1),
 // (0.5, 2), (1, 0.5) give 0, 0.9318528194, 0.8181471806.
 
 import Core

@@ -1,7 +1,7 @@
 // Reparameterisation.swift: DAT300 "Reparameterization": z = mu + sigma ⊙ eps with eps ~ N(0, I),
 // in both printed forms (the second, z = mu + exp(log(sigma^2)/2) ⊙ eps, is what the notes' code
 // `eps * tf.exp(logvar * 0.5) + mean` computes), and the backward pass through it.
-// Goals, in order: both forms, shown equal (catalogue Sec. 12.3: mu = (0.5, -1), log sigma^2 =
+// Goals, in order: both forms, shown equal (WORKED-NUMBERS.md 12.3: mu = (0.5, -1), log sigma^2 =
 // (log 4, 0), eps = (1, -0.5) give sigma = (2, 1) and z = (2.5, -1.5)); the gradient through the
 // sampling step with eps held fixed, which is what makes sampling differentiable; eps drawn only
 // from the seeded generator, by the caller, so a pass can be repeated exactly.

@@ -44,7 +44,7 @@ public struct RoutingTrace: Sendable {
 /// b_ij <- b_ij + u^_(j|i) . v_j. Returns the whole trace; `trace.output` is v [N, J, D].
 ///
 /// ```swift
-/// let votes = Tensor(shape: [1, 2, 2, 2], scalars: [1, 0, 0, 1, 1, 0.2, -0.5, 0])   // the catalogue's 2 x 2 example
+/// let votes = Tensor(shape: [1, 2, 2, 2], scalars: [1, 0, 0, 1, 1, 0.2, -0.5, 0])   // WORKED-NUMBERS.md's 2 x 2 example
 /// let trace = route(votes, iterations: 3)
 /// trace.couplings[2].scalars      // [0.6692514, 0.3307486, 0.7338806, 0.2661194]
 /// ```

@@ -1,7 +1,7 @@
 // ConfusionMatrix.swift: counting predictions against the truth (MLiS II Sec. 2.7.1; DL Padova
 // "Performance indicators", where the confusion matrix appears).
 //
-// Orientation: the notes disagree (catalogue E-75). DL Padova puts the true class on the rows;
+// Orientation: the notes disagree (E-75). DL Padova puts the true class on the rows;
 // MLiS II Fig. 2.7.1 puts the prediction on the rows. Here, as in DL Padova and scikit-learn,
 // **row = true class, column = predicted class**.
 

@@ -4,7 +4,7 @@
 //
 // Why the naive forms fail: 1/(1 + e^{-z}) is fine for z > 0 but e^{-z} overflows to +inf for
 // z < -88 in Float; softmax e^{z_k} / sum_c e^{z_c} overflows for z_k > 88 and gives inf/inf = NaN
-// (catalogue: naive softmax of (1000, 999) is NaN; the stable form gives (0.7311, 0.2689)).
+// (WORKED-NUMBERS.md: naive softmax of (1000, 999) is NaN; the stable form gives (0.7311, 0.2689)).
 
 import Foundation
 

@@ -18,7 +18,7 @@ public enum AdversarialValue {
     ///
     /// The batch estimate from D's probabilities on m real samples and n generated ones (any shapes,
     /// each number one sample). D(x) = (0.9, 0.8), D(G(z)) = (0.1, 0.3) give -0.3952697633, and
-    /// D = 1/2 everywhere gives 2 log(1/2) = -log 4 = -1.3862943611 (catalogue Sec. 11.3).
+    /// D = 1/2 everywhere gives 2 log(1/2) = -log 4 = -1.3862943611 (WORKED-NUMBERS.md 11.3).
     /// Probabilities of exactly 0 or 1 give -infinity, as the formula does: use `fromLogits` in training.
     public static func estimate(realProbabilities: [Double], fakeProbabilities: [Double]) -> Double {
         require(!realProbabilities.isEmpty && !fakeProbabilities.isEmpty,

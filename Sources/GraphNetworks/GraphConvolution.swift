@@ -33,7 +33,7 @@ import NeuralNetworks
 /// let layer = GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu,
 ///                              propagation: path.normalisedAdjacency())
 /// let h = layer(Tensor([[1, 0], [0, 1], [1, 1]]))
-/// print(formatted(h[0, 0]), h[0, 1], h[0, 2])   // 0.7041 0.0 0.0: the catalogue's first hidden row (Sec. 9.3, G1)
+/// print(formatted(h[0, 0]), h[0, 1], h[0, 2])   // 0.7041 0.0 0.0: WORKED-NUMBERS.md's first hidden row (Sec. 9.3, G1)
 /// ```
 ///
 /// S is a property, not part of the input, because a `Layer` sees one tensor; setting it runs the

@@ -42,7 +42,7 @@ public struct LinearModel: Sendable {
     /// The minimiser of J(w) + lambda ||w||^2: w* = (X^T X + lambda I)^{-1} X^T Y.
     ///
     /// lambda = 0 gives the normal equations' solution (Eq. (1.2.6)); lambda > 0 is ridge regression
-    /// (Eq. (1.7.3)). As the notes write it, the penalty includes the bias w_0 (catalogue E-53): on AND,
+    /// (Eq. (1.7.3)). As the notes write it, the penalty includes the bias w_0 (E-53): on AND,
     /// lambda = 1 gives (0, 1/4, 1/4). Pass `penalizeBias: false` for the usual practice of leaving
     /// w_0 free. The system is formed and solved in Double.
     /// Throws `SingularMatrixError` when X^T X + lambda I is singular (e.g. duplicated features, lambda = 0).

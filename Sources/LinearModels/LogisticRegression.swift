@@ -5,11 +5,11 @@
 
 import Core
 
-/// How the BCE gradient is scaled (catalogue E-73).
+/// How the BCE gradient is scaled (E-73).
 public enum GradientScale: Sendable {
     /// (1/N) X^T (Y^ - Y), Eq. (1.2.14) as printed: the gradient of the mean loss.
     case mean
-    /// X^T (Y^ - Y), what the course notebook computes; with it the catalogue's LIN-4 weights come out.
+    /// X^T (Y^ - Y), what the course notebook computes; with it WORKED-NUMBERS.md's LIN-4 weights come out.
     case sum
 }
 

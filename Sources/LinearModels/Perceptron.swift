@@ -7,7 +7,7 @@ import Core
 
 /// The Heaviside step Theta(z) = 0 if z < 0, else 1   (MLiS II Table 1.2).
 ///
-/// The notes disagree at z = 0 (catalogue E-72): MLiS II's table gives Theta(0) = 1, DL Padova's
+/// The notes disagree at z = 0 (E-72): MLiS II's table gives Theta(0) = 1, DL Padova's
 /// perceptron fires only when wx + b > 0. We follow MLiS II. The worked example LIN-3 comes out the
 /// same either way.
 @inlinable

@@ -4,7 +4,7 @@
 // Xavier's; the activations a and their derivatives Phi' at every layer, and the gradients that
 // back-propagation actually delivers to each layer's weights.
 // Goals, in order: the numbers the figure shows, from the library's own `Dense` layers; the
-// back-propagated gradients beside them, since Phi' alone is not the whole story (ERRATA E-MLP-1).
+// back-propagated gradients beside them, since Phi' alone is not the whole story (ERRATA E-NN-1).
 
 import Core
 

@@ -1,7 +1,7 @@
 // Optimiser.swift: what every optimiser does, and stochastic gradient descent with and without
 // momentum, MLiS II Sec. 1.5, Eq. (1.5.1), Eq. (1.5.5), Eq. (1.5.6); DL Padova "Momentum".
 // Goals, in order: each update rule written once, as the notes print it, for one coordinate in any
-// `UpdateArithmetic` (Double to reproduce the catalogue's Rosenbrock steps OPT-1 to ten digits; Float
+// `UpdateArithmetic` (Double to reproduce WORKED-NUMBERS.md's Rosenbrock steps OPT-1 to ten digits; Float
 // and SIMD8<Float> for networks; see OptimiserMachinery.swift).
 
 import Core

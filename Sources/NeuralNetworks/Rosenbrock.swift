@@ -1,6 +1,6 @@
 // Rosenbrock.swift: the optimiser benchmark of MLiS II Sec. 1.5.5, Eq. (1.5.12) and Fig. 1.5.2.
 // Goals, in order: the optimisers' own update rules (the static, generic steps of SGD, RMSprop, Adam
-// and DiffGrad), run in Double so the catalogue's OPT-1 steps come out to ten digits; the start point
+// and DiffGrad), run in Double so WORKED-NUMBERS.md's OPT-1 steps come out to ten digits; the start point
 // the text gives, (0, 1), not the caption's (1, 0) (E-32).
 
 import Core

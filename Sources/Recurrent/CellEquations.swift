@@ -4,7 +4,7 @@
 // gate) and DAT300 "Long Short-Term Memory" (one W per gate on the concatenation [h_(t-1), x_t]);
 // the GRU of DL Padova "GRU" with its gate convention and the Keras / PyTorch one (E-66).
 // Goals, in order: each printed equation as one line, in the notes' letters; Double, so the
-// catalogue's ten-digit values are reproduced exactly; the plain twins the batched Float layers are
+// WORKED-NUMBERS.md's ten-digit values are reproduced exactly; the plain twins the batched Float layers are
 // tested against (and the oracle of their gradient checks).
 //
 // Vectors are [Double]; a matrix is [[Double]], a list of rows, and M v is the matrix-vector product

@@ -9,7 +9,7 @@ import Core
 /// Stops unless the discount factor gamma lies in [0, 1].
 ///
 /// DL Padova allows 0 <= gamma <= 1 for episodes ("Reinforcement Learning", the discounted R_t) and
-/// asks for gamma < 1 for the infinite sum of "Reinforcement learning" (catalogue E-13). Every
+/// asks for gamma < 1 for the infinite sum of "Reinforcement learning" (E-13). Every
 /// environment here ends its episodes, so gamma = 1 is allowed (Sutton & Barto's cliff walking uses
 /// it).
 func requireDiscount(_ gamma: Double, _ caller: String, file: StaticString = #fileID, line: UInt = #line) {

@@ -1,6 +1,6 @@
 // Returns.swift: episodes and their discounted returns.
 // DL Padova "Reinforcement learning" (the objective sum_t gamma^t r_(t+1)) and
-// "Reinforcement Learning" (the episode, R_t as a sum and as a recursion); catalogue E-13.
+// "Reinforcement Learning" (the episode, R_t as a sum and as a recursion); E-13.
 // Goals, in order: the two forms of the notes, side by side, giving the same numbers; indices that
 // match the notes (rewards start at r_1); readable.
 
@@ -63,7 +63,7 @@ public struct Episode: Equatable, Sendable {
 ///
 /// `rewards` is (r_1, ..., r_n) and `t` counts as the notes do, from 1; t = n + 1 gives the empty sum 0.
 /// The notes print the upper limit as n + t; the rewards stop at r_n, so the sum stops there too
-/// (catalogue E-13). For rewards (1, 0, 2) and gamma = 0.9, R_1 = 1 + 0 + 0.81 * 2 = 2.62.
+/// (E-13). For rewards (1, 0, 2) and gamma = 0.9, R_1 = 1 + 0 + 0.81 * 2 = 2.62.
 ///
 /// Stops when gamma is outside [0, 1] or t is outside 1...n + 1.
 public func discountedReturn(_ rewards: [Double], from t: Int = 1, discount gamma: Double) -> Double {

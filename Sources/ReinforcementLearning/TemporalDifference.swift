@@ -1,8 +1,8 @@
 // TemporalDifference.swift: the one-transition updates of Q-learning and Sarsa.
 // DL Padova "Q-Learning": Q(s_t, a_t) = max R_(t+1), Bellman's equation
 // Q(s_t, a_t) = r_(t+1) + gamma max_a Q(s_(t+1), a), and the learning rate alpha (alpha = 1 applies the
-// equation; alpha < 1 moves toward it). The update itself is not printed in the notes (catalogue
-// E-14); we use the standard one, Sutton & Barto (2nd ed.) Eq. (6.8), and Sarsa's Eq. (6.7).
+// equation; alpha < 1 moves toward it). The update itself is not printed in the notes
+// (E-14); we use the standard one, Sutton & Barto (2nd ed.) Eq. (6.8), and Sarsa's Eq. (6.7).
 // Goals, in order: each equation as one readable function; alpha = 1 gives Bellman's right-hand side
 // exactly, in floating point too; every argument checked.
 
@@ -11,7 +11,7 @@
 ///
 /// Nothing is earned after a terminal state, so when `nextIsTerminal` the target is r_(t+1) alone
 /// (the table's row for a terminal state is never used). With Q = 0, r = 1, gamma = 0.9 and
-/// max_a Q(s', a) = 2 the target is 2.8 (catalogue Sec. 14.3).
+/// max_a Q(s', a) = 2 the target is 2.8 (WORKED-NUMBERS.md 14.3).
 ///
 /// On a stochastic environment (the frozen lake) the printed equation holds only on average over
 /// the next state: Q*(s, a) = E[r + gamma max_a' Q*(s', a')] (erratum E-RL-2).
@@ -37,7 +37,7 @@ public func sarsaTarget(reward: Double, nextState: Int, nextAction: Int, nextIsT
 }
 
 /// Q <- (1 - alpha) Q + alpha target, the learning-rate update of DL Padova "Q-Learning" (the
-/// algorithm of its "Slide 265"; catalogue E-14).
+/// algorithm of its "Slide 265"; E-14).
 ///
 /// This is the same as Sutton & Barto's Q + alpha (target - Q). We write it this way round because
 /// with alpha = 1 it gives `target` exactly (0 * Q + 1 * target), the notes' "alpha = 1 applies

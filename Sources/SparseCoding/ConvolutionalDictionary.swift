@@ -2,7 +2,7 @@
 // X = sum_i K_i * Gamma_i (Eq. (2.8.4)), the same as X = D Gamma with D the unrolled filters of
 // Fig. 2.8.1 (Eq. (2.8.5)), and the local sparsity of Eq. (2.8.6), Eq. (2.8.7).
 // Goals, in order: the sum of convolutions and the unrolled matrix as two routes to the same numbers
-// (tested, with the adjoint); the "stripe" that makes the bounds local (catalogue E-48) computed, not
+// (tested, with the adjoint); the "stripe" that makes the bounds local (E-48) computed, not
 // asserted; small and readable (the sizes are those of a lecture example, not of an image).
 //
 // The model (Papyan, Romano & Elad, "Convolutional neural networks analyzed via convolutional sparse
@@ -119,7 +119,7 @@ public struct ConvolutionalDictionary: Sendable {
 }
 
 /// N_1 (2 n_0 - 1)   Eq. (2.8.6): the size of a stripe of Gamma_1, N_1 filters of n_0 positions. As
-/// the catalogue's E-48 says, this bounds the non-zeros in each stripe (a local, l_(0,infinity) count),
+/// WORKED-NUMBERS.md's E-48 says, this bounds the non-zeros in each stripe (a local, l_(0,infinity) count),
 /// not ||Gamma_1||_0 over the whole signal. N_1 = 4, n_0 = 3 gives 20.
 public func localSparsityBound(filters: Int, filterLength: Int) -> Int {
     require(filters >= 1 && filterLength >= 1, "localSparsityBound: needs N >= 1 and n >= 1, got \(filters), \(filterLength)")

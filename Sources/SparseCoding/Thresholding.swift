@@ -1,7 +1,7 @@
 // Thresholding.swift: the thresholding pursuit of MLiS II Sec. 2.8.2, Eq. (2.8.9), Eq. (2.8.10),
 // Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13), and why a layer of it is a layer of a ReLU network.
 // Goals, in order: each threshold function exactly as defined, kinks included (x = beta gives 0);
-// the notes' two slips made visible (catalogue E-46, E-47); the layered form in the notes' orientation.
+// the notes' two slips made visible (E-46, E-47); the layered form in the notes' orientation.
 //
 // Sign convention (E-47). The notes call T(x) = {0 if x <= beta, x otherwise} (Eq. (2.8.12)) "soft",
 // and rewrite the layers as ReLU(D^T x + beta) (Eq. (2.8.13)). That T is the HARD non-negative

@@ -1,4 +1,4 @@
-// The catalogue's derived values for attention (WORKED-EXAMPLES.md Sec. 15.3: the notes have no numeric
+// WORKED-NUMBERS.md's derived values for attention (WORKED-NUMBERS.md 15.3: the notes have no numeric
 // example), erratum E-67 (the two placements of M, d_v, the positional encoding taken from Vaswani et
 // al.), and the properties of the issue: weight rows sum to 1; without positional encoding,
 // self-attention commutes with permutations of the tokens.
@@ -9,7 +9,7 @@ import Core
 import NeuralNetworks
 import Attention
 
-@Suite("Attention: the catalogue's numbers and the properties of the formula")
+@Suite("Attention: the numbers of WORKED-NUMBERS.md 15.3 and the properties of the formula")
 struct WorkedExampleTests {
     let identity = Tensor([[1, 0], [0, 1]])
     let values = Tensor([[1, 2], [3, 4]])
@@ -18,7 +18,7 @@ struct WorkedExampleTests {
     func identityExample() {
         let (output, weights) = scaledDotProductAttention(queries: identity, keys: identity, values: values)
         // Float carries about 7 significant digits: the library agrees to 1e-6; the Double reference of
-        // the same formula reproduces all ten digits of the catalogue.
+        // the same formula reproduces all ten digits of WORKED-NUMBERS.md.
         #expect(isApproximatelyEqual(weights.scalars, [0.6697615493, 0.3302384507, 0.3302384507, 0.6697615493], absoluteTolerance: 1e-6),
                 "weights \(weights)")
         #expect(isApproximatelyEqual(output.scalars, [1.6604769013, 2.6604769013, 2.3395230987, 3.3395230987], absoluteTolerance: 1e-6),

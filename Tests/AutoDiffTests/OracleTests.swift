@@ -1,5 +1,5 @@
 // The engine as a third gradient oracle for the library: the first step of MLiS II Sec. 1.3's XOR
-// training (catalogue MLP-3) and one step of softmax + cross-entropy, computed weight by weight on
+// training (MLP-3) and one step of softmax + cross-entropy, computed weight by weight on
 // scalar nodes, against `Dense`'s batched backward pass (MLiS II Sec. 1.3's four equations).
 // Only Dense's init, forward and backward are used; dJ/dY^ is computed here by hand.
 
@@ -9,7 +9,7 @@ import Core
 import AutoDiff
 import NeuralNetworks
 
-/// The course notebook's starting weights (catalogue MLP-3), in Dense's layout: W [n_in, n_out], b.
+/// The course notebook's starting weights (MLP-3), in Dense's layout: W [n_in, n_out], b.
 enum NotebookWeights {
     static let hiddenWeights: [[Double]] = [[0.22922080128149577, 0.004153939299840346], [-0.11179254451135168, 0.05390583205807889]]
     static let hiddenBias: [Double] = [-0.09090076149268494, 0.05514540445464244]

@@ -1,4 +1,4 @@
-// Tests of the worked examples of DL Padova "AutoDifferentiation": catalogue AD-1 (C = y - max(0, w x + b)
+// Tests of the worked examples of DL Padova "AutoDifferentiation": AD-1 (C = y - max(0, w x + b)
 // at y = 5, w = 2, x = 1, b = 1), AD-2 (f(x) = x^2/x + 1/x^2) and erratum E-12 (the edge table).
 
 import Testing

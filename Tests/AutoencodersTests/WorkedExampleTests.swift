@@ -1,5 +1,5 @@
-// The catalogue's numbers for DAT300 "Reparameterization" and "Kullback-Leiber divergence"
-// (WORKED-EXAMPLES.md Sec. 12.3, derived values: the notes print none), erratum E-56 (the KL term's
+// WORKED-NUMBERS.md's numbers for DAT300 "Reparameterization" and "Kullback-Leiber divergence"
+// (WORKED-NUMBERS.md 12.3, derived values: the notes print none), erratum E-56 (the KL term's
 // missing minus), the closed form against Monte Carlo, and the units of the Bernoulli term.
 
 import Foundation
@@ -8,7 +8,7 @@ import Core
 import NeuralNetworks
 import Autoencoders
 
-@Suite("Worked numbers: the KL term (E-56) and the reparameterisation (catalogue Sec. 12.3)")
+@Suite("Worked numbers: the KL term (E-56) and the reparameterisation (Sec. 12.3, derived)")
 struct WorkedExampleTests {
     @Test("Sec. 12.3, E-56: KL[N(mu, sigma^2) || N(0, 1)] for (mu, sigma) = (0, 1), (0.5, 2), (1, 0.5) is 0, 0.9318528194, 0.8181471806")
     func klClosedForm() {

@@ -12,11 +12,11 @@ import Capsules
 /// routing iterations leaves about 1e-6; a wrong term, sign or factor errs by far more than 1e-4.
 let gradientTolerance = 1e-4
 
-/// The catalogue's routing example (Sec. 10.3): votes[i][j] = u^_(j|i), 2 lower and 2 upper capsules.
-let catalogueVotes: [[[Double]]] = [[[1, 0], [0, 1]], [[1, 0.2], [-0.5, 0]]]
+/// WORKED-NUMBERS.md's routing example (Sec. 10.3): votes[i][j] = u^_(j|i), 2 lower and 2 upper capsules.
+let indexedVotes: [[[Double]]] = [[[1, 0], [0, 1]], [[1, 0.2], [-0.5, 0]]]
 
-/// The catalogue's votes as a batch of one, u^ [1, I = 2, J = 2, D = 2].
-let catalogueVoteTensor = Tensor(shape: [1, 2, 2, 2], scalars: [1, 0, 0, 1, 1, 0.2, -0.5, 0])
+/// WORKED-NUMBERS.md's votes as a batch of one, u^ [1, I = 2, J = 2, D = 2].
+let indexedVoteTensor = Tensor(shape: [1, 2, 2, 2], scalars: [1, 0, 0, 1, 1, 0.2, -0.5, 0])
 
 /// sum_k c_k y_k in Double: a scalar J whose gradient with respect to y is C.
 func weightedSum(_ values: [Double], _ weights: Tensor) -> Double {

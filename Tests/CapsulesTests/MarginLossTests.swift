@@ -1,4 +1,4 @@
-// The margin loss with both terms squared (E-15): the catalogue's table (Sec. 10.3), the printed
+// The margin loss with both terms squared (E-15): WORKED-NUMBERS.md's table (Sec. 10.3), the printed
 // form's values, the batch mean, and the gradient against central differences in Double.
 
 import Foundation
@@ -9,7 +9,7 @@ import Capsules
 @Suite("Margin loss, m+ = 0.9, m- = 0.1, lambda = 0.5, both terms squared (E-15)")
 struct MarginLossTests {
     @Test("Sec. 10.3: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0")
-    func catalogueTable() {
+    func indexedTable() {
         let loss = MarginLoss()
         let rows: [(Bool, Double, Double)] = [(true, 0.8, 0.01), (true, 0.5, 0.16), (true, 0.95, 0), (false, 0.3, 0.02), (false, 0.05, 0)]
         for (present, length, expected) in rows {

@@ -1,4 +1,4 @@
-// Routing by agreement, DL Padova "Dynamic routing" Procedure 1: the catalogue's routing table
+// Routing by agreement, DL Padova "Dynamic routing" Procedure 1: WORKED-NUMBERS.md's routing table
 // (Sec. 10.3, 2 lower and 2 upper capsules, r = 3) at 1e-6, the properties (each c_i sums to 1, every
 // ||v_j|| < 1), the tensor version against the plain Double twin, and the gradient through the unrolled
 // iterations against central differences in Double.
@@ -10,7 +10,7 @@ import Capsules
 
 @Suite("Routing by agreement (Procedure 1)")
 struct RoutingTests {
-    /// The catalogue's table: c (c11, c12, c21, c22), v_1, v_2 of iterations 1, 2, 3.
+    /// WORKED-NUMBERS.md's table: c (c11, c12, c21, c22), v_1, v_2 of iterations 1, 2, 3.
     static let tableCouplings: [[Double]] = [
         [0.5, 0.5, 0.5, 0.5],
         [0.5712700869, 0.4287299131, 0.6122438467, 0.3877561533],
@@ -24,8 +24,8 @@ struct RoutingTests {
     static let tableLogits: [Double] = [1.7448992425, 0.4827404359, 1.7808106734, 0.1116282672]
 
     @Test("Sec. 10.3, the routing table at 1e-6: after iteration 3, c = (0.6692513934, 0.3307486066, 0.7338805526, 0.2661194474), v_1 = (0.6619759490, 0.0692466987), v_2 = (-0.0420878094, 0.1046183167), b = (1.7448992425, 0.4827404359, 1.7808106734, 0.1116282672)")
-    func catalogueTable() {
-        let trace = route(catalogueVoteTensor, iterations: 3)
+    func indexedTable() {
+        let trace = route(indexedVoteTensor, iterations: 3)
         for t in 0..<3 {
             #expect(isApproximatelyEqual(trace.couplings[t].doubles, Self.tableCouplings[t], absoluteTolerance: 1e-6),
                     "iteration \(t + 1): c = \(trace.couplings[t].scalars)")
@@ -37,15 +37,15 @@ struct RoutingTests {
     }
 
     @Test("Sec. 10.3, the same table from the plain Double twin, at 1e-9: each c is computed before that iteration's update of b")
-    func catalogueTableReference() {
-        let trace = RoutingReference.route(catalogueVotes, iterations: 3)
+    func indexedTableReference() {
+        let trace = RoutingReference.route(indexedVotes, iterations: 3)
         for t in 0..<3 {
             #expect(isApproximatelyEqual(trace.couplings[t].flatMap { $0 }, Self.tableCouplings[t], absoluteTolerance: 1e-9))
             #expect(isApproximatelyEqual(trace.outputs[t].flatMap { $0 }, Self.tableOutputs[t], absoluteTolerance: 1e-9))
         }
         #expect(isApproximatelyEqual(trace.logits.flatMap { $0 }, Self.tableLogits, absoluteTolerance: 1e-9))
         // b after iteration 2 is what iteration 3's c is the softmax of: log(c11 / c12) = b11 - b12.
-        let previous = RoutingReference.route(catalogueVotes, iterations: 2).logits
+        let previous = RoutingReference.route(indexedVotes, iterations: 2).logits
         #expect(isApproximatelyEqual(log(Self.tableCouplings[2][0] / Self.tableCouplings[2][1]), previous[0][0] - previous[0][1],
                                      absoluteTolerance: 1e-9))
     }

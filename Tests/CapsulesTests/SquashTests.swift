@@ -1,4 +1,4 @@
-// The squash of DL Padova "Dynamic routing": the catalogue's derived values (Sec. 10.3), its length
+// The squash of DL Padova "Dynamic routing": WORKED-NUMBERS.md's derived values (Sec. 10.3), its length
 // n^2 / (1 + n^2) < 1, the tensor version against the per-vector formula, s = 0 and huge s, and the
 // backward pass against central differences in Double.
 
@@ -10,7 +10,7 @@ import Capsules
 @Suite("Squash: v = (||s||^2 / (1 + ||s||^2)) s / ||s||")
 struct SquashTests {
     @Test("Sec. 10.3: squash(3, 4) = (15/26, 20/26) with length 25/26; squash(0.1, 0) = (0.0099009901, 0); squash(1, 0) = (0.5, 0)")
-    func catalogueValues() {
+    func indexedValues() {
         let v = squash(Tensor([[3, 4], [0.1, 0], [1, 0]]))
         let expected: [Float] = [15.0 / 26, 20.0 / 26, 0.0099009901, 0, 0.5, 0]
         #expect(isApproximatelyEqual(v.scalars, expected, relativeTolerance: 1e-6, absoluteTolerance: 1e-7), "\(v.scalars)")

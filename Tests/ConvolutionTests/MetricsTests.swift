@@ -1,4 +1,4 @@
-// Metrics of MLiS II Sec. 2.7 (MET-1 and the catalogue's derived check values) and DL Padova's
+// Metrics of MLiS II Sec. 2.7 (MET-1 and WORKED-NUMBERS.md's derived check values) and DL Padova's
 // segmentation scores (E-16).
 
 import Testing

@@ -1,4 +1,4 @@
-// The worked convolution examples of the notes, CONV-1 to CONV-4 (catalogue ids), and the errata
+// The worked convolution examples of the notes, CONV-1 to CONV-4 (ids of WORKED-NUMBERS.md), and the errata
 // about them: E-01, E-02 (Thesis ch. 2 indices), E-41 (cross-correlation, not convolution),
 // E-42 (kernel index order); E-39 (the stable softmax of the CNN's output layer).
 

@@ -61,7 +61,7 @@ struct DataTests {
     }
 }
 
-@Suite("Confusion matrix (rows = truth, columns = prediction; catalogue E-75)")
+@Suite("Confusion matrix (rows = truth, columns = prediction; E-75)")
 struct ConfusionMatrixTests {
     @Test("Counts, accuracy and orientation")
     func counts() {

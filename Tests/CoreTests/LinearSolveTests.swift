@@ -7,7 +7,7 @@ import Testing
 struct LinearSolveTests {
     @Test("Solves the AND normal equations X^T X w = X^T Y of LIN-1 exactly")
     func normalEquationsOfAnd() throws {
-        // X^T X = [[4,2,2],[2,2,1],[2,1,2]], X^T Y = [1,1,1] (WORKED-EXAMPLES.md LIN-1).
+        // X^T X = [[4,2,2],[2,2,1],[2,1,2]], X^T Y = [1,1,1] (WORKED-NUMBERS.md LIN-1).
         let gram = DoubleMatrix(size: 3, entries: [4, 2, 2, 2, 2, 1, 2, 1, 2])
         let w = try solveLinearSystem(gram, [1, 1, 1])
         #expect(isApproximatelyEqual(w, [-0.25, 0.5, 0.5], absoluteTolerance: 1e-15))

@@ -1,5 +1,5 @@
-// Tests of the stable numerics (Numerics.swift) against the catalogue's derived values
-// (WORKED-EXAMPLES.md Sec. 5.3) and at the extremes +-1000.
+// Tests of the stable numerics (Numerics.swift) against WORKED-NUMBERS.md's derived values
+// (WORKED-NUMBERS.md 5.3) and at the extremes +-1000.
 
 import Testing
 @testable import Core
@@ -28,7 +28,7 @@ struct NumericsTests {
         #expect(isApproximatelyEqual(p.reduce(0, +), 1))
     }
 
-    @Test("Softmax of (1000, 999) is (0.7310585786, 0.2689414214), not NaN (catalogue Sec. 5.3, E-39)")
+    @Test("Softmax of (1000, 999) is (0.7310585786, 0.2689414214), not NaN (Sec. 5.3, E-39)")
     func softmaxExtremes() {
         #expect(isApproximatelyEqual(softmax([1000, 999]), [0.7310585786, 0.2689414214]))
         #expect(isApproximatelyEqual(softmax([-1000, -999]), [0.2689414214, 0.7310585786]))

@@ -1,4 +1,4 @@
-// The catalogue's derived values for Sec. 11 (WORKED-EXAMPLES.md Sec. 11.3): V at D = 1/2, the batch
+// WORKED-NUMBERS.md's derived values for Sec. 11 (WORKED-NUMBERS.md 11.3): V at D = 1/2, the batch
 // estimate of V, and the MvM distance, each by the library and, for V, from logits as in training.
 
 import Foundation

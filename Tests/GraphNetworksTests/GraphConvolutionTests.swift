@@ -1,5 +1,5 @@
-// Tests of GraphConvolution.swift and GraphConvolutionalNetwork.swift: the catalogue's two-layer GCN
-// on the path graph (WORKED-EXAMPLES.md Sec. 9.3, block G1; MLiS II Eq. (2.9.5), erratum E-49 (iii)),
+// Tests of GraphConvolution.swift and GraphConvolutionalNetwork.swift: WORKED-NUMBERS.md's two-layer GCN
+// on the path graph (WORKED-NUMBERS.md 9.3 G1; MLiS II Eq. (2.9.5), erratum E-49 (iii)),
 // finite-difference checks of every backward pass, ReLU's kink, and permutation equivariance.
 
 import Foundation
@@ -10,11 +10,11 @@ import GraphNetworks
 
 @Suite("Graph convolution layers (MLiS II Eq. (2.9.2), Eq. (2.9.3), Eq. (2.9.4), Eq. (2.9.5))")
 struct GraphConvolutionTests {
-    /// The catalogue's G1 network: X = [[1,0],[0,1],[1,1]], W0 = [[1,-1,0.5],[0.5,1,-1]], W1 = [[1,0],[0,1],[1,-1]].
+    /// WORKED-NUMBERS.md's G1 network: X = [[1,0],[0,1],[1,1]], W0 = [[1,-1,0.5],[0.5,1,-1]], W1 = [[1,0],[0,1],[1,-1]].
     let features = Tensor([[1, 0], [0, 1], [1, 1]])
 
     /// The G1 network on the path graph with propagation S (D^^-1/2 A^ D^^-1/2 unless told).
-    func catalogueModel(_ s: SparseMatrix = pathGraph.normalisedAdjacency()) -> GraphConvolutionalNetwork {
+    func indexedModel(_ s: SparseMatrix = pathGraph.normalisedAdjacency()) -> GraphConvolutionalNetwork {
         GraphConvolutionalNetwork(layers: [
             GraphConvolution(weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]), activation: .relu, propagation: s),
             GraphConvolution(weights: Tensor([[1, 0], [0, 1], [1, -1]]), activation: .linear, propagation: s),
@@ -22,15 +22,15 @@ struct GraphConvolutionTests {
     }
 
     @Test("Sec. 9.3 (G1): H = ReLU(S X W0) = [[0.7041241452,0,0],[1.1872873928,0,0],[0.9541241452,0.4082482905,0]]")
-    func catalogueHiddenLayer() {
-        let hidden = catalogueModel().layerOutputs(features)[0]
+    func indexedHiddenLayer() {
+        let hidden = indexedModel().layerOutputs(features)[0]
         let expected: [Float] = [0.7041241452, 0, 0, 1.1872873928, 0, 0, 0.9541241452, 0.4082482905, 0]
         #expect(isApproximatelyEqual(hidden.scalars, expected, absoluteTolerance: 1e-6), "\(hidden)")
     }
 
     @Test("Sec. 9.3 (G1): logits S H W1 = [[0.836770121,0],[1.072739494,0.1666666667],[0.961770121,0.2041241452]] and their softmax")
-    func catalogueOutput() {
-        let model = catalogueModel()
+    func indexedOutput() {
+        let model = indexedModel()
         let logits = model(features)
         let expectedLogits: [Float] = [0.836770121, 0, 1.072739494, 0.1666666667, 0.961770121, 0.2041241452]
         #expect(isApproximatelyEqual(logits.scalars, expectedLogits, absoluteTolerance: 1e-6), "\(logits)")
@@ -41,9 +41,9 @@ struct GraphConvolutionTests {
 
     @Test("E-49 (iii): Eq. (2.9.5) as printed, with A^ = A + I instead of the normalised matrix, gives other numbers")
     func printedFormDiffers() {
-        let printedModel = catalogueModel(pathGraph.propagationMatrix(.selfLoops))
+        let printedModel = indexedModel(pathGraph.propagationMatrix(.selfLoops))
         let printed = printedModel(features)
-        let meant = catalogueModel()(features)
+        let meant = indexedModel()(features)
         #expect(!isApproximatelyEqual(printed.scalars, meant.scalars, absoluteTolerance: 1e-3))
         // A^ sums instead of averaging: node 1's hidden row is ReLU(((1,0) + (0,1) + (1,1)) W0) = ReLU(3, 0, -1), not (1.187, 0, 0).
         #expect(printedModel.layerOutputs(features)[0].row(1) == [3, 0, 0])

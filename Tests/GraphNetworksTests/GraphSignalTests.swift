@@ -1,5 +1,5 @@
 // Tests of GraphSignal.swift: diffusion x^(k+1) = S x^(k) and the polynomial filter sum_k h_k S^k x
-// (DL Padova "Graph Signal", erratum E-70) with the catalogue's value (WORKED-EXAMPLES.md
+// (DL Padova "Graph Signal", erratum E-70) with WORKED-NUMBERS.md's value (WORKED-NUMBERS.md
 // Sec. 9.3, block G2), the filter's gradient, and learning h by gradient descent.
 
 import Testing
@@ -9,7 +9,7 @@ import GraphNetworks
 @Suite("Graph signals and filters (DL Padova, Graph Signal)")
 struct GraphSignalTests {
     @Test("Sec. 9.3 (G2): S = A of the path graph, x = e1: S x = (0,1,0), S^2 x = (1,0,1), h = (1, 0.5, 0.25) gives y = (1.25, 0.5, 0.25)")
-    func catalogueFilter() {
+    func indexedFilter() {
         let x = Tensor(column: [1, 0, 0])
         let a = pathGraph.sparseAdjacency
         let sequence = diffusionSequence(x, shift: a, count: 3)

@@ -1,6 +1,6 @@
 // Tests of Graph.swift and SymmetricEigenvalues.swift: degree (MLiS II Eq. (2.9.1)), adjacency, degree
 // matrix and Laplacian L = D - A (DL Padova "Classification/Regression on Graphs", erratum E-69) of
-// the catalogue's hand graph (WORKED-EXAMPLES.md Sec. 9.3, block G1), the Laplacian's spectrum,
+// WORKED-NUMBERS.md's hand graph (WORKED-NUMBERS.md 9.3 G1), the Laplacian's spectrum,
 // components, relabelling.
 
 import Testing

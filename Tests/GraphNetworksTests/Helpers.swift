@@ -1,4 +1,4 @@
-// Shared pieces of the GraphNetworks tests: the catalogue's hand graph, a random graph, dense Double
+// Shared pieces of the GraphNetworks tests: WORKED-NUMBERS.md's hand graph, a random graph, dense Double
 // matrix products for the finite-difference references, and the gradient tolerance.
 
 import Foundation
@@ -7,7 +7,7 @@ import Core
 import NeuralNetworks
 import GraphNetworks
 
-/// The path graph 0 - 1 - 2 of the catalogue (WORKED-EXAMPLES.md Sec. 9.3, block G1).
+/// The path graph 0 - 1 - 2 of WORKED-NUMBERS.md (WORKED-NUMBERS.md 9.3 G1).
 let pathGraph = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
 
 /// 1/sqrt(6), the off-diagonal entry of the path graph's normalised adjacency (block G1).

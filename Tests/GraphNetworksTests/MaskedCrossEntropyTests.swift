@@ -9,7 +9,7 @@ import GraphNetworks
 @Suite("The masked cross-entropy (MLiS II Sec. 2.9.2)")
 struct MaskedCrossEntropyTests {
     @Test("Sec. 9.3 (G1) logits, node 0 labelled 0 and node 2 labelled 1: J = -(log 0.6977845 + log 0.3191576) / 2")
-    func catalogueValue() {
+    func indexedValue() {
         let logits = Tensor([[0.836770121, 0], [1.072739494, 0.1666666667], [0.961770121, 0.2041241452]])
         let loss = MaskedCrossEntropy(labelledNodes: [0, 2], labels: [0, 1], classes: 2)
         let expected = -(log(0.6977845304) + log(0.3191575684)) / 2

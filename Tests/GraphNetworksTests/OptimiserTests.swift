@@ -1,6 +1,6 @@
 // Tests of the two update rules graph networks are trained with, NeuralNetworks' `SGD` (gradient
 // descent, MLiS II Eq. (1.2.13)) and `Adam` (Eq. (1.5.8), Eq. (1.5.9), Eq. (1.5.10), Eq. (1.5.11)),
-// whose first step is alpha sign(g) (WORKED-EXAMPLES.md, OPT-1), on the parameters of GCN layers.
+// whose first step is alpha sign(g) (WORKED-NUMBERS.md, OPT-1), on the parameters of GCN layers.
 // (GraphNetworks once kept its own copies of these two; these are that copy's tests, kept.)
 
 import Testing

@@ -1,5 +1,5 @@
 // Tests of Propagation.swift: the self-loops A^ = A + I, D^_ii = sum_j A^_ij, the normalised
-// adjacency D^^-1/2 A^ D^^-1/2 of MLiS II Eq. (2.9.4) with the catalogue's values (WORKED-EXAMPLES.md
+// adjacency D^^-1/2 A^ D^^-1/2 of MLiS II Eq. (2.9.4) with WORKED-NUMBERS.md's values (WORKED-NUMBERS.md
 // Sec. 9.3, block G1; erratum E-49), its spectrum, and what the naive A H of Eq. (2.9.3) gets wrong.
 
 import Testing

@@ -1,4 +1,4 @@
-// Tests of the perceptron (MLiS II Sec. 1.2.2) and logistic regression (Sec. 1.2.3) against the catalogue's
+// Tests of the perceptron (MLiS II Sec. 1.2.2) and logistic regression (Sec. 1.2.3) against WORKED-NUMBERS.md's
 // LIN-3 and LIN-4, with the errata E-72 (Theta at 0) and E-73 (1/N in the gradient).
 
 import Foundation
@@ -6,7 +6,7 @@ import Testing
 import Core
 import LinearModels
 
-/// The course notebook's seed-0 start w0 = 0.1 U[0, 1)^3 (WORKED-EXAMPLES.md LIN-3).
+/// The course notebook's seed-0 start w0 = 0.1 U[0, 1)^3 (WORKED-NUMBERS.md LIN-3).
 let notebookStart = Tensor(column: [0.0548813504, 0.0715189366, 0.0602763376])
 
 @Suite("Perceptron (MLiS II 1.2.2)")
@@ -57,7 +57,7 @@ struct LogisticRegressionTests {
     func andFromNotebookStart() throws {
         var model = LogisticRegression(weights: notebookStart)
         try model.train(logicInputs, andTargets, learningRate: 0.1, epochs: 10_000, scale: .sum)
-        // 10,000 Float steps against the catalogue's float64 run: agreement to ~1e-4 is what
+        // 10,000 Float steps against WORKED-NUMBERS.md's float64 run: agreement to ~1e-4 is what
         // Float accumulation allows, so 1e-3 relative.
         #expect(isApproximatelyEqual(model.weights.scalars, [-15.507407704, 10.225412251, 10.225412251], relativeTolerance: 1e-3))
         let p = model.probabilities(logicInputs).scalars

@@ -1,5 +1,5 @@
 // Tests of the linear model and ridge regression against MLiS II Sec. 1.2.1 and 1.7.2
-// (catalogue WORKED-EXAMPLES.md LIN-1, LIN-2, Sec. 4.4 ridge values, E-53).
+// (WORKED-NUMBERS.md LIN-1, LIN-2, Sec. 4.4 ridge values, E-53).
 
 import Testing
 import Core

@@ -1,5 +1,5 @@
 // Tests of the activations of MLiS II Table 1.2, the softmax of Eq. (2.2.9), Eq. (2.2.10) and PReLU:
-// the catalogue's derived values (Sec. 5.3), derivatives against central differences, kinks
+// WORKED-NUMBERS.md's derived values (Sec. 5.3), derivatives against central differences, kinks
 // (E-09: z = 0 takes the "otherwise" branch) and extremes (+-1000).
 
 import Foundation
@@ -11,7 +11,7 @@ import NeuralNetworks
 struct ActivationTests {
     static let elementwise: [Activation] = [.linear, .heaviside, .sigmoid, .tanh, .relu, .leakyReLU(), .elu(), .elu(alpha: 0.5)]
 
-    @Test("Catalogue Sec. 5.3 at x = (-2, -0.5, 0, 1.5): ReLU, leaky ReLU (0.01), ELU and ELU'")
+    @Test("Sec. 5.3 (derived) at x = (-2, -0.5, 0, 1.5): ReLU, leaky ReLU (0.01), ELU and ELU'")
     func tableValues() {
         let x = Tensor([[-2, -0.5, 0, 1.5]])
         #expect(Activation.relu.apply(x).scalars == [0, 0, 0, 1.5])
@@ -20,7 +20,7 @@ struct ActivationTests {
         #expect(isApproximatelyEqual(x.scalars.map { Activation.elu().derivative($0) }, [0.1353352832, 0.6065306597, 1, 1]))
     }
 
-    @Test("Catalogue Sec. 5.3: sigma(0) = 0.5, sigma'(0) = 0.25, sigma(1), sigma'(-2), tanh'(1) = sech^2(1), tanh'(-2)")
+    @Test("Sec. 5.3 (derived): sigma(0) = 0.5, sigma'(0) = 0.25, sigma(1), sigma'(-2), tanh'(1) = sech^2(1), tanh'(-2)")
     func sigmoidAndTanhValues() {
         #expect(Activation.sigmoid.value(0) == 0.5 && Activation.sigmoid.derivative(0) == 0.25)
         #expect(isApproximatelyEqual(Activation.sigmoid.value(1), 0.7310585786))
@@ -85,7 +85,7 @@ struct ActivationTests {
         for i in 0..<20 { #expect(isApproximatelyEqual(batch.row(i).reduce(0, +), 1)) }
     }
 
-    @Test("Eq. (2.2.10): the Jacobian at (2, 1, 0.1) has diagonal S_i(1 - S_i) and off-diagonal -S_i S_j (catalogue Sec. 5.3)")
+    @Test("Eq. (2.2.10): the Jacobian at (2, 1, 0.1) has diagonal S_i(1 - S_i) and off-diagonal -S_i S_j (Sec. 5.3, derived)")
     func softmaxJacobian() {
         let z = Tensor([[2, 1, 0.1]])
         let layer = ActivationLayer(.softmax)

@@ -1,4 +1,4 @@
-// The errata of the catalogue that concern this module's formulas without a worked number of their
+// The errata of WORKED-NUMBERS.md that concern this module's formulas without a worked number of their
 // own: each test shows what the notes print, what is right, and that the library computes the
 // right form. E-05 (DL Padova "SGD" pseudocode), E-08 (DL Padova "Parameter initialization"),
 // E-11 (DL Padova "Gradients notes"), E-27 (DL Padova "Momentum"), E-28 (DL Padova "Training"),

@@ -27,7 +27,7 @@ struct InitialisationTests {
         #expect(isApproximatelyEqual(Initialisation.xavierNormalStandardDeviation(inputs: 100, outputs: 100), 0.1))
     }
 
-    @Test("Catalogue Sec. 4.4: (784, 256) gives variance 0.0019230769, std 0.0438529010, a = 0.0759554525; (2, 2) gives a = 1.2247448714")
+    @Test("Sec. 4.4 (derived): (784, 256) gives variance 0.0019230769, std 0.0438529010, a = 0.0759554525; (2, 2) gives a = 1.2247448714")
     func xavierDerivedValues() {
         #expect(isApproximatelyEqual(Initialisation.xavierNormalStandardDeviation(inputs: 784, outputs: 256), 0.0438529010))
         #expect(isApproximatelyEqual(Initialisation.xavierUniformLimit(inputs: 784, outputs: 256), 0.0759554525))
@@ -70,9 +70,9 @@ struct InitialisationTests {
         #expect(Self.xavier.allSatisfy { $0.derivativeMean > 0.2 && $0.saturatedFraction < 0.01 })
     }
 
-    /// The notes' setting for the catalogue's ranges: 1000 inputs, layers 0, 20, ..., 80 counted from 0
+    /// The notes' setting for WORKED-NUMBERS.md's ranges: 1000 inputs, layers 0, 20, ..., 80 counted from 0
     /// (1, 21, ..., 81 here), our generator's seed 0 (the notebook's seed number; a different generator).
-    static func catalogueLayers(_ initialisation: Initialisation) -> [LayerStatistics] {
+    static func indexedLayers(_ initialisation: Initialisation) -> [LayerStatistics] {
         var generator = Xoshiro256StarStar(seed: 0)
         let statistics = DeepNetworkExperiment(initialisation: initialisation, activation: .sigmoid, samples: 1000,
                                                recordedLayers: [], generator: &generator).statistics
@@ -84,16 +84,16 @@ struct InitialisationTests {
         value >= low - margin && value <= high + margin
     }
 
-    @Test("INIT-1, both sides of the catalogue's ranges at layers 1, 21, ..., 81 (1000 inputs): N(0, 1) std 0.42-0.46, mean Phi' 0.040-0.072; Xavier std 0.12-0.21, mean Phi' 0.21-0.24 (seed 0)")
-    func catalogueRanges() {
+    @Test("INIT-1, both sides of the ranges at layers 1, 21, ..., 81 (1000 inputs): N(0, 1) std 0.42-0.46, mean Phi' 0.040-0.072; Xavier std 0.12-0.21, mean Phi' 0.21-0.24 (seed 0)")
+    func indexedRanges() {
         // The ranges come from one NumPy draw. Over our seeds 0-5 a layer's statistic moves beyond them by
         // up to 0.019 (Xavier std, a small number of a wide spread), 0.004 (Xavier Phi'), 0.0023 (N(0, 1)
         // std) and 0.001 (N(0, 1) Phi'): those are the margins, on both sides.
-        for layer in Self.catalogueLayers(.normal(standardDeviation: 1)) {
+        for layer in Self.indexedLayers(.normal(standardDeviation: 1)) {
             #expect(Self.within(layer.activationStandardDeviation, 0.42, 0.46, margin: 0.003), "N(0, 1) layer \(layer.layer)")
             #expect(Self.within(layer.derivativeMean, 0.040, 0.072, margin: 0.001), "N(0, 1) layer \(layer.layer)")
         }
-        for layer in Self.catalogueLayers(.xavierNormal) {
+        for layer in Self.indexedLayers(.xavierNormal) {
             #expect(Self.within(layer.activationStandardDeviation, 0.12, 0.21, margin: 0.02), "Xavier layer \(layer.layer)")
             #expect(Self.within(layer.derivativeMean, 0.21, 0.24, margin: 0.004), "Xavier layer \(layer.layer)")
         }

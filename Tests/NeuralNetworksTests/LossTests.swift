@@ -1,4 +1,4 @@
-// Tests of the losses of MLiS II Table 1.1 with Eq. (1.1.1): the catalogue's derived values
+// Tests of the losses of MLiS II Table 1.1 with Eq. (1.1.1): WORKED-NUMBERS.md's derived values
 // (Sec. 5.3), gradients against central differences, the simple gradient of softmax (sigmoid) with
 // cross-entropy, and extremes (log 0, logits at +-1000).
 
@@ -9,8 +9,8 @@ import NeuralNetworks
 
 @Suite("Losses (MLiS II Table 1.1, Eq. (1.1.1))")
 struct LossTests {
-    @Test("Catalogue Sec. 5.3: y = 1, y^ = 0.8 gives BCE 0.2231435513, MSE 0.04, MAE 0.2; CCE of (0.2, 0.7, 0.1) vs class 1 is 0.3566749439")
-    func catalogueValues() {
+    @Test("Sec. 5.3 (derived): y = 1, y^ = 0.8 gives BCE 0.2231435513, MSE 0.04, MAE 0.2; CCE of (0.2, 0.7, 0.1) vs class 1 is 0.3566749439")
+    func indexedValues() {
         let (yHat, y) = (Tensor([[0.8]]), Tensor([[1]]))
         #expect(isApproximatelyEqual(BinaryCrossEntropy().value(predicted: yHat, target: y), 0.2231435513))
         #expect(isApproximatelyEqual(MeanSquaredError().value(predicted: yHat, target: y), 0.04))

@@ -1,7 +1,7 @@
 // Tests of the optimisers of MLiS II Sec. 1.5 (Eq. (1.5.5), Eq. (1.5.6), Eq. (1.5.7), Eq. (1.5.8), Eq.
 // (1.5.9), Eq. (1.5.10), Eq. (1.5.11)) and diffGrad (DL Padova): two
 // steps from zero state against values computed by hand (numpy, the notes' equations), the notes'
-// defaults, and the catalogue's Rosenbrock steps OPT-1 (Eq. (1.5.12), Fig. 1.5.2) to its printed digits.
+// defaults, and WORKED-NUMBERS.md's Rosenbrock steps OPT-1 (Eq. (1.5.12), Fig. 1.5.2) to its printed digits.
 
 import Testing
 import Core
@@ -61,7 +61,7 @@ struct OptimiserTests {
         #expect(isApproximatelyEqual(steps[1], [0.9924541207, -0.9872563639, 0.4850758997], relativeTolerance: 1e-6))
     }
 
-    @Test("Catalogue Sec. 3.4: the friction xi at |Delta g| = 0, 1, 5 is 0.5, 0.7310585786, 0.9933071491")
+    @Test("Sec. 3.4 (derived): the friction xi at |Delta g| = 0, 1, 5 is 0.5, 0.7310585786, 0.9933071491")
     func diffGradFriction() {
         #expect(DiffGrad.friction(previousGradient: 0.0, gradient: 0.0) == 0.5)
         #expect(isApproximatelyEqual(DiffGrad.friction(previousGradient: 2.0, gradient: 1.0), 0.7310585786, relativeTolerance: 1e-9))
@@ -97,7 +97,7 @@ struct RosenbrockTests {
         #expect(Rosenbrock.value(Rosenbrock.minimum) == 0 && Rosenbrock.gradient(Rosenbrock.minimum) == SIMD2(0, 0))
     }
 
-    /// The catalogue's OPT-1 table: after steps 1, 2 and 100, and the distance to (1, 1) after 100.
+    /// WORKED-NUMBERS.md's OPT-1 table: after steps 1, 2 and 100, and the distance to (1, 1) after 100.
     static let table: [(Rosenbrock.Method, [SIMD2<Double>], Double)] = [
         (.sgd(learningRate: 0.001), [SIMD2(0.002, 0.8), SIMD2(0.0046359968, 0.6400008), SIMD2(0.1933393384, 0.0347042901)], 1.2579734618),
         (.momentum(learningRate: 0.001, momentum: 0.2),
@@ -109,7 +109,7 @@ struct RosenbrockTests {
     ]
 
     @Test("OPT-1: SGD, momentum, RMSprop and Adam from (0, 1) with the notebook's rates reproduce every printed digit of steps 1, 2, 100")
-    func catalogueSteps() {
+    func indexedSteps() {
         for (method, points, distance) in Self.table {
             let path = Rosenbrock.trajectory(method, steps: 100)
             // Ten significant digits printed: agreement to 5e-10 relative (at least 1e-10 absolute).

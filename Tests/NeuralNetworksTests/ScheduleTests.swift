@@ -1,5 +1,5 @@
 // Tests of the learning-rate schedules and gradient clipping of DL Padova ("Cyclic Learning Rate",
-// "Unfolding time"): the catalogue's derived values (Sec. 3.4) and erratum E-06.
+// "Unfolding time"): WORKED-NUMBERS.md's derived values (Sec. 3.4) and erratum E-06.
 
 import Foundation
 import Testing
@@ -35,7 +35,7 @@ struct ScheduleTests {
         #expect(isApproximatelyEqual([0, 5, 10, 15].map { restarting.learningRate(at: $0) }, [0.1, 0.0505, 0.1, 0.0505]))
     }
 
-    @Test("Clipping (catalogue Sec. 3.4): g = (3, 4) with c = 1 becomes (0.6, 0.8); with c = 10 it is unchanged")
+    @Test("Clipping (Sec. 3.4, derived): g = (3, 4) with c = 1 becomes (0.6, 0.8); with c = 10 it is unchanged")
     func clipping() {
         let p = Parameter("g", value: Tensor([[0, 0]]))
         p.gradient = Tensor([[3, 4]])

@@ -1,5 +1,5 @@
 // Tests of the XOR network of MLiS II Sec. 1.2.4 and its training by back-propagation in Sec. 1.3:
-// the catalogue's MLP-1, MLP-2 and MLP-3, Fig. 1.3.1, and errata E-30 and E-31.
+// WORKED-NUMBERS.md's MLP-1, MLP-2 and MLP-3, Fig. 1.3.1, and errata E-30 and E-31.
 
 import Testing
 import Core
@@ -50,7 +50,7 @@ struct XORTests {
         }
     }
 
-    /// The course notebook's starting weights (the catalogue's MLP-3): 3 x 2 and 3 x 1 with the bias first.
+    /// The course notebook's starting weights (WORKED-NUMBERS.md's MLP-3): 3 x 2 and 3 x 1 with the bias first.
     static func notebookNetwork() -> Network {
         let first: [[Float]] = [[-0.09090076149268494, 0.05514540445464244], [0.22922080128149577, 0.004153939299840346],
                                 [-0.11179254451135168, 0.05390583205807889]]
@@ -65,7 +65,7 @@ struct XORTests {
     func notebookTrainingRun() {
         let network = Self.notebookNetwork()
         let (loss, parameters) = XOR.train(network, epochs: 500)
-        // The catalogue's losses at epochs 0, 100, ..., 400 and 499 (before each update), to the digits
+        // WORKED-NUMBERS.md's losses at epochs 0, 100, ..., 400 and 499 (before each update), to the digits
         // it prints. Float rounding, amplified over 500 steps, leaves about 6 digits (3e-6 relative).
         let expected: [(Int, Float)] = [(0, 0.5523485297), (100, 0.2075926849), (200, 0.1128989284),
                                         (300, 0.0014812676), (400, 3.4252e-6), (499, 8.09e-9)]
@@ -73,12 +73,12 @@ struct XORTests {
             let printedDigits: Float = epoch == 499 ? 1e-3 : (epoch == 400 ? 1e-4 : 1e-5)   // 3, 5, or 10 digits printed
             #expect(isApproximatelyEqual(loss[epoch], value, relativeTolerance: printedDigits), "epoch \(epoch): \(loss[epoch])")
         }
-        // Final W (rows x1, x2), c, w, b; the catalogue prints W1 and W2 with the bias rows first.
+        // Final W (rows x1, x2), c, w, b; WORKED-NUMBERS.md prints W1 and W2 with the bias rows first.
         let final = parameters.last!
-        let catalogue: [Float] = [0.85585092, -0.84068062, -0.85584963, 0.84067375, 2.90e-6, -5.73e-6, 1.16823513, 1.18931798, 9.83e-5]
-        #expect(isApproximatelyEqual(final, catalogue, relativeTolerance: 1e-5, absoluteTolerance: 1e-7), "\(final)")
+        let expectedWeights: [Float] = [0.85585092, -0.84068062, -0.85584963, 0.84067375, 2.90e-6, -5.73e-6, 1.16823513, 1.18931798, 9.83e-5]
+        #expect(isApproximatelyEqual(final, expectedWeights, relativeTolerance: 1e-5, absoluteTolerance: 1e-7), "\(final)")
         let predictions = network(XOR.inputs).scalars
-        // To the precision the catalogue prints: half a unit in the last printed digit of each.
+        // To the precision WORKED-NUMBERS.md prints: half a unit in the last printed digit of each.
         let printed: [(value: Float, halfUnit: Float)] = [(1.017e-4, 5e-8), (0.99992, 5e-6), (0.99994, 5e-6), (1.032e-4, 5e-8)]
         for (prediction, (value, halfUnit)) in zip(predictions, printed) {
             #expect(isApproximatelyEqual(prediction, value, absoluteTolerance: halfUnit), "\(predictions)")

@@ -1,4 +1,4 @@
-// The catalogue's section 13 (WORKED-EXAMPLES.md): RNN-1 to RNN-3 from DAT300, the derived parameter
+// WORKED-NUMBERS.md's section 13 (WORKED-NUMBERS.md): RNN-1 to RNN-3 from DAT300, the derived parameter
 // counts and the scalar steps of the RNN, LSTM and GRU, each test named after its id. The Double
 // equations reproduce the ten printed digits; the Float layers agree to Float precision.
 
@@ -11,12 +11,12 @@ import NeuralNetworks
 /// A 1 x 1 matrix.
 private func scalar(_ value: Double) -> [[Double]] { [[value]] }
 
-/// A one-unit gate from the catalogue's triples (input weight, recurrent weight, bias).
+/// A one-unit gate from WORKED-NUMBERS.md's triples (input weight, recurrent weight, bias).
 private func scalarGate(_ input: Double, _ recurrent: Double, _ bias: Double) -> GateWeights {
     GateWeights(input: scalar(input), recurrent: scalar(recurrent), bias: [bias])
 }
 
-@Suite("Worked examples of the catalogue's section 13 (RNN, LSTM, GRU)")
+@Suite("Worked examples of WORKED-NUMBERS.md, section 13 (RNN, LSTM, GRU)")
 struct WorkedExampleTests {
     @Test("RNN-1: (0.8, 0.8, 0.8) ⊕ (1.0, 0.5, 0.0) = (1.8, 1.3, 0.8) (DAT300 \"Long Short-Term Memory\")")
     func rnn1() {
@@ -74,7 +74,7 @@ struct WorkedExampleTests {
         #expect(isApproximatelyEqual(layer(Tensor(shape: [1, 1, 1], scalars: [1])).scalars[0], 0.7615941560, absoluteTolerance: 1e-6))
     }
 
-    /// The catalogue's scalar LSTM: x = 1, h = 0.5, c = 0.2; (input, recurrent, bias) per block.
+    /// WORKED-NUMBERS.md's scalar LSTM: x = 1, h = 0.5, c = 0.2; (input, recurrent, bias) per block.
     static let lstmGates = (forget: scalarGate(0.5, 0.1, 0), input: scalarGate(0.3, 0.2, 0.1),
                             output: scalarGate(0.4, -0.1, 0), candidate: scalarGate(0.6, 0.5, -0.2))
 
@@ -88,8 +88,8 @@ struct WorkedExampleTests {
                                     candidate: (g.candidate.concatenated, g.candidate.bias))
         for step in [padova, dat300] {
             let values = [step.forget[0], step.input[0], step.output[0], step.candidate[0], step.cell[0], step.hidden[0]]
-            let catalogue = [0.6341355910, 0.6224593312, 0.5866175789, 0.5716699661, 0.4826684230, 0.2630264839]
-            #expect(zip(values, catalogue).allSatisfy { abs($0 - $1) < 5e-11 }, "\(values)")
+            let expected = [0.6341355910, 0.6224593312, 0.5866175789, 0.5716699661, 0.4826684230, 0.2630264839]
+            #expect(zip(values, expected).allSatisfy { abs($0 - $1) < 5e-11 }, "\(values)")
         }
     }
 
@@ -106,7 +106,7 @@ struct WorkedExampleTests {
         #expect(isApproximatelyEqual(layer.finalCellState!.scalars[0], 0.4826684230, absoluteTolerance: 1e-6))
     }
 
-    /// The catalogue's scalar GRU: x = 1, h = 0.5; z (0.5, 0.5, 0), r (-0.5, 0.5, 0), ĥ (1, 1, 0).
+    /// WORKED-NUMBERS.md's scalar GRU: x = 1, h = 0.5; z (0.5, 0.5, 0), r (-0.5, 0.5, 0), ĥ (1, 1, 0).
     static let gruGates = (update: scalarGate(0.5, 0.5, 0), reset: scalarGate(-0.5, 0.5, 0), candidate: scalarGate(1, 1, 0))
 
     @Test("The scalar GRU step (E-66): z = 0.6791786992, r = 0.4378234991, ĥ = 0.8393328691; h = 0.7304676566 (DL Padova) and 0.6088652125 (Keras / PyTorch)")

@@ -1,6 +1,6 @@
 // Tests of episodes and discounted returns (Returns.swift): DL Padova "Reinforcement Learning" (the
-// episode and R_t) and "Reinforcement learning" (the infinite discounted sum), with the catalogue's
-// derived values (WORKED-EXAMPLES.md Sec. 14.3, block RL1) and erratum E-13.
+// episode and R_t) and "Reinforcement learning" (the infinite discounted sum), with WORKED-NUMBERS.md's
+// derived values (WORKED-NUMBERS.md 14.3 RL1) and erratum E-13.
 
 import Testing
 import Core

@@ -1,5 +1,5 @@
 // Tests of the one-transition updates (TemporalDifference.swift) and of epsilon-greedy selection
-// (QTable.swift): DL Padova "Q-Learning", catalogue E-14 and Sec. 14.3; Sutton & Barto
+// (QTable.swift): DL Padova "Q-Learning", E-14 and Sec. 14.3; Sutton & Barto
 // Eq. (6.7), Eq. (6.8).
 
 import Testing

@@ -1,6 +1,6 @@
 // Tests of convolutional sparse coding in 1-D (MLiS II Sec. 2.8.1, Eq. (2.8.4), Eq. (2.8.5),
 // Eq. (2.8.6), Eq. (2.8.7), Fig. 2.8.1): the sum of convolutions against the unrolled matrix, the
-// adjoint, the bounds 20 and 184 of the catalogue (WORKED-EXAMPLES.md Sec. 8.3), and the stripe that
+// adjoint, the bounds 20 and 184 of WORKED-NUMBERS.md (WORKED-NUMBERS.md 8.3), and the stripe that
 // makes them local (E-48, E-SC-1).
 
 import Testing
@@ -41,7 +41,7 @@ struct ConvolutionalDictionaryTests {
     }
 
     @Test("Sec. 8.3 (derived): Eq. (2.8.6) with N_1 = 4, n_0 = 3 gives 20; Eq. (2.8.7) with N_2 = 8, n_1 = 3, N_1 = 4 gives 184")
-    func catalogueBounds() {
+    func indexedBounds() {
         #expect(localSparsityBound(filters: 4, filterLength: 3) == 20)
         #expect(secondLayerSparsityBound(filters: 8, filterLength: 3, previousFilters: 4) == 184)
     }

@@ -1,5 +1,5 @@
 // Tests of dictionary learning (MLiS II Sec. 2.8.3, Eq. (2.8.14), Eq. (2.8.15), Eq. (2.8.17)): the
-// catalogue's K-SVD atom update (WORKED-EXAMPLES.md Sec. 8.3, derived), the objective never increasing
+// WORKED-NUMBERS.md's K-SVD atom update (WORKED-NUMBERS.md 8.3, derived), the objective never increasing
 // across an atom update, unit-norm atoms, the rank-1 approximation, MOD's gradient, atom replacement,
 // and a reduced run of the Aharon-Elad-Bruckstein experiment (the full one is in the chapter and the
 // benchmark).
@@ -9,36 +9,36 @@ import Testing
 import Core
 import SparseCoding
 
-/// The catalogue's 4 x 3 dictionary D (numpy default_rng(3), unit-norm columns) and signals X = D G + noise.
-let catalogueDictionary = Tensor(shape: [4, 3], doubles: [
+/// WORKED-NUMBERS.md's 4 x 3 dictionary D (numpy default_rng(3), unit-norm columns) and signals X = D G + noise.
+let indexedDictionary = Tensor(shape: [4, 3], doubles: [
     0.4608745827847686, -0.9771052855658691, 0.39969109917100454,
     -0.12821212638964588, -0.1730610273292866, -0.20610501025853634,
     -0.4561475536913542, -0.08867451301842258, -0.827120113297685,
     0.7503903509847418, 0.08632480802132839, -0.33710542589556136,
 ])
-let catalogueSignals = Tensor(shape: [4, 5], doubles: [
+let indexedSignals = Tensor(shape: [4, 5], doubles: [
     1.2574439069452643, -1.4723383918098931, 0.21988578588033308, 0.395783089398658, 0.981924739450937,
     -0.5428076829724522, -0.25001395396433224, -0.06610408448548874, -0.2058624146077697, 0.18851923584141472,
     -2.104936725059848, -0.13806405688377407, -0.22990216659165444, -0.821714861980137, 0.10802539335941111,
     0.07348329592019998, 0.12705162524120156, 0.3852183115051278, -0.34597002532716725, -0.08924201034572703,
 ])
 /// Gamma [3, 5]: atom 0 is used by signals 0 and 2.
-let catalogueCodes = Tensor([[1, 0, 0.5, 0, 0], [0, 1.5, 0, 0, -1], [2, 0, 0, 1, 0]])
+let indexedCodes = Tensor([[1, 0, 0.5, 0, 0], [0, 1.5, 0, 0, -1], [2, 0, 0, 1, 0]])
 
 @Suite("K-SVD, MOD and dictionary learning (MLiS II 2.8.3)")
 struct DictionaryLearningTests {
-    @Test("Sec. 8.3 (derived): updating atom 1 of the catalogue's 4 x 3 problem lowers ||X - D Gamma||_F from 0.0347248 to 0.0329981")
-    func catalogueAtomUpdate() {
-        var dictionary = catalogueDictionary
-        var codes = SparseCodes(matrix: catalogueCodes)
-        let before = representationError(signals: catalogueSignals, dictionary: dictionary, codes: catalogueCodes).squareRoot()
+    @Test("Sec. 8.3 (derived): updating atom 1 of the 4 x 3 problem lowers ||X - D Gamma||_F from 0.0347248 to 0.0329981")
+    func indexedAtomUpdate() {
+        var dictionary = indexedDictionary
+        var codes = SparseCodes(matrix: indexedCodes)
+        let before = representationError(signals: indexedSignals, dictionary: dictionary, codes: indexedCodes).squareRoot()
         #expect(isApproximatelyEqual(before, 0.0347248452877452, relativeTolerance: 1e-5))
-        #expect(updateAtom(0, dictionary: &dictionary, codes: &codes, signals: catalogueSignals))
-        let after = representationError(signals: catalogueSignals, dictionary: dictionary, codes: codes.matrix()).squareRoot()
+        #expect(updateAtom(0, dictionary: &dictionary, codes: &codes, signals: indexedSignals))
+        let after = representationError(signals: indexedSignals, dictionary: dictionary, codes: codes.matrix()).squareRoot()
         #expect(isApproximatelyEqual(after, 0.03299814003274512, relativeTolerance: 1e-4))
         #expect(isApproximatelyEqual(Double(columnNorms(dictionary)[0]), 1, relativeTolerance: 1e-6))
         // Only atom 0 and its users' coefficients change; the sparsity pattern is kept.
-        #expect(column(1, of: dictionary) == column(1, of: catalogueDictionary))
+        #expect(column(1, of: dictionary) == column(1, of: indexedDictionary))
         #expect(codes.support(of: 1) == [1] && codes.support(of: 0) == [0, 2] && codes.support(of: 2) == [0])
     }
 
@@ -62,11 +62,11 @@ struct DictionaryLearningTests {
 
     @Test("An atom no signal uses is left alone (K-SVD's loop replaces it instead)")
     func unusedAtom() {
-        var dictionary = catalogueDictionary
+        var dictionary = indexedDictionary
         var codes = SparseCodes(matrix: Tensor([[1, 0], [0, 2], [0, 0]]))
         let signals = Tensor(shape: [4, 2], scalars: [Float](repeating: 1, count: 8))
         #expect(!updateAtom(2, dictionary: &dictionary, codes: &codes, signals: signals))
-        #expect(dictionary == catalogueDictionary)
+        #expect(dictionary == indexedDictionary)
     }
 
     @Test("Rank-1 approximation: exact on a rank-1 matrix, sigma_1 of diag(3, 1), and never worse than its start (seed 202)")

@@ -1,5 +1,5 @@
 // Tests of the plain K-SVD atom update (KSVDPlain.swift) against the fast one (KSVD.swift): the same
-// atom and coefficients, to Float rounding, on the catalogue's problem and on seeded random ones.
+// atom and coefficients, to Float rounding, on WORKED-NUMBERS.md's problem and on seeded random ones.
 // Both run the same power iteration from the same start, so they differ only in the order of their
 // additions: E_k from a residual kept up to date (fast) or from X - D Gamma recomputed (plain).
 
@@ -16,13 +16,13 @@ struct KSVDPlainTests {
     }
 
     @Test("Sec. 8.3 (derived): the plain update of atom 1 also lowers ||X - D Gamma||_F from 0.0347248 to 0.0329981")
-    func catalogueAtomUpdate() {
-        var (plainDictionary, plainCodes) = (catalogueDictionary, catalogueCodes)
-        #expect(updateAtomPlain(0, dictionary: &plainDictionary, codes: &plainCodes, signals: catalogueSignals))
-        let after = representationError(signals: catalogueSignals, dictionary: plainDictionary, codes: plainCodes).squareRoot()
+    func indexedAtomUpdate() {
+        var (plainDictionary, plainCodes) = (indexedDictionary, indexedCodes)
+        #expect(updateAtomPlain(0, dictionary: &plainDictionary, codes: &plainCodes, signals: indexedSignals))
+        let after = representationError(signals: indexedSignals, dictionary: plainDictionary, codes: plainCodes).squareRoot()
         #expect(isApproximatelyEqual(after, 0.03299814003274512, relativeTolerance: 1e-4))
-        var (fastDictionary, fastCodes) = (catalogueDictionary, SparseCodes(matrix: catalogueCodes))
-        _ = updateAtom(0, dictionary: &fastDictionary, codes: &fastCodes, signals: catalogueSignals)
+        var (fastDictionary, fastCodes) = (indexedDictionary, SparseCodes(matrix: indexedCodes))
+        _ = updateAtom(0, dictionary: &fastDictionary, codes: &fastCodes, signals: indexedSignals)
         #expect(agree(plainDictionary, fastDictionary) && agree(plainCodes, fastCodes.matrix()))
     }
 
@@ -55,9 +55,9 @@ struct KSVDPlainTests {
             _ = updateAtomPlain(k, dictionary: &plainDictionary, codes: &plainCodes, signals: signals)
         }
         #expect(agree(plainDictionary, fastDictionary) && agree(plainCodes, fastCodes.matrix()))
-        var unusedDictionary = catalogueDictionary, unusedCodes = Tensor([[1, 0], [0, 2], [0, 0]])
+        var unusedDictionary = indexedDictionary, unusedCodes = Tensor([[1, 0], [0, 2], [0, 0]])
         #expect(!updateAtomPlain(2, dictionary: &unusedDictionary, codes: &unusedCodes,
                                  signals: Tensor(shape: [4, 2], repeating: 1)))
-        #expect(unusedDictionary == catalogueDictionary)
+        #expect(unusedDictionary == indexedDictionary)
     }
 }

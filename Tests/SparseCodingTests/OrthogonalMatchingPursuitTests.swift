@@ -1,12 +1,12 @@
-// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. (2.8.3)): the catalogue's hand example
-// (WORKED-EXAMPLES.md Sec. 8.3, derived values: the notes have no numeric example), exact recovery of
+// Tests of orthogonal matching pursuit (MLiS II Sec. 2.8, Eq. (2.8.3)): WORKED-NUMBERS.md's hand example
+// (WORKED-NUMBERS.md 8.3, derived values: the notes have no numeric example), exact recovery of
 // sparse signals, the orthogonality of the residual, the epsilon rule, and the batch form.
 
 import Testing
 import Core
 import SparseCoding
 
-/// The catalogue's 3 x 4 dictionary: the three unit vectors and (1, 1, 0)/sqrt(2).
+/// WORKED-NUMBERS.md's 3 x 4 dictionary: the three unit vectors and (1, 1, 0)/sqrt(2).
 let handDictionary = Tensor([[1, 0, 0, 0.70710678], [0, 1, 0, 0.70710678], [0, 0, 1, 0]])
 
 /// A random k-sparse signal x = D alpha over `dictionary`: distinct atoms, coefficients of size 1 to 2

@@ -1,5 +1,5 @@
 // Tests of thresholding pursuit and its network reading (MLiS II Sec. 2.8.2, Eq. (2.8.9), Eq. (2.8.10),
-// Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13); catalogue WORKED-EXAMPLES.md Sec. 8.3 thresholds, errata
+// Eq. (2.8.11), Eq. (2.8.12), Eq. (2.8.13); WORKED-NUMBERS.md Sec. 8.3 thresholds, errata
 // E-46 and E-47).
 
 import Testing
@@ -11,7 +11,7 @@ struct ThresholdingTests {
     let x: [Float] = [-1, 0.2, 0.5, 1, 2]
 
     @Test("Sec. 8.3 (derived), beta = 0.5 on x = (-1, 0.2, 0.5, 1, 2): hard Eq. (2.8.12) = (0, 0, 0, 1, 2), soft+ = (0, 0, 0, 0.5, 1.5)")
-    func catalogueThresholds() {
+    func indexedThresholds() {
         #expect(x.map { ThresholdFunction.hardNonNegative($0, 0.5) } == [0, 0, 0, 1, 2])
         #expect(x.map { ThresholdFunction.softNonNegative($0, 0.5) } == [0, 0, 0, 0.5, 1.5])
         #expect(x.map { ThresholdFunction.hard($0, 0.5) } == [-1, 0, 0, 1, 2])
