@@ -6,6 +6,7 @@
 // only: the keys come from the momentum encoder, which gradient descent never touches.
 
 import Core
+import Foundation
 
 /// InfoNCE with temperature tau over a queue of keys.
 public struct InfoNCE: Sendable {

@@ -10,6 +10,7 @@
 // The 2N - 2 other rows are row i's negatives: at the start, when all s_ik are alike, L ~ log(2N - 1).
 
 import Core
+import Foundation
 
 /// SimCLR's NT-Xent loss with temperature tau, or (with `negatives: false`) its positive term alone.
 ///

@@ -31,6 +31,8 @@ public struct ContrastiveSettings: Sendable {
 public struct ContrastiveHistory: Sendable {
     public var firstBatchLoss: Float = .nan
     public var epochLoss: [Float] = []
+
+    public init() {}
 }
 
 /// Trains `encoder` and `head` (f and g) by SimCLR on the rows of `images` (labels never used), with Adam.

@@ -39,7 +39,7 @@ struct MoCoTests {
         let model = MoCo(queryEncoder: qf, queryHead: qg, keyEncoder: kf, keyHead: kg, queueSize: 16, momentum: 0.9, generator: &generator)
         let query = Network([qf, qg])
         #expect(model.keyNetwork.parameters.map(\.value) == query.parameters.map(\.value))
-        #expect(model.keyNetwork.parameters.allSatisfy(\.isFrozen))
+        #expect(model.keyNetwork.parameters.allSatisfy { $0.isFrozen })
         let before = (key: model.keyNetwork.snapshot(), query: query.snapshot(), queue: model.queue.keys)
         var adam = Adam(learningRate: 0.01)
         let images = generator.uniformTensor(shape: [5, 64])
