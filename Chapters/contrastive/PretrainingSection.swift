@@ -15,7 +15,7 @@ struct Evaluation {
     let batchSize: Int
 }
 
-let encoderKind = EncoderKind.dense(hidden: 256, features: 64)
+let encoderKind = EncoderKind.residual(channels: 8, features: 16)
 let mainTemperature: Float = 0.5
 
 func pretrainingSection(train: Digits, test: Digits, options: ChapterOptions) throws -> Evaluation {
@@ -45,14 +45,14 @@ func pretrainingSection(train: Digits, test: Digits, options: ChapterOptions) th
     print("InfoNCE over 1 + 512 candidates: first batch \(formatted(mocoHistory.firstBatchLoss, digits: 3)) (log 513 = 6.240), "
           + "last epoch \(formatted(mocoHistory.epochLoss.last!, digits: 3))")
 
-    let residualKind = EncoderKind.residual(channels: 8)
-    print("\n== SimCLR with the ResNet block of thesis Sec. 2.2.4 as encoder: \(residualKind), \(max(1, options.epochs / 2)) epochs ==")
-    let residual = residualKind.makeEncoder(generator: &generator)
-    var residualSettings = settings
-    residualSettings.epochs = max(1, options.epochs / 2)
-    try pretrain("SimCLR ResNet", epochs: residualSettings.epochs) {
-        try trainSimCLR(encoder: residual, head: projectionHead(inputs: residualKind.features, hidden: 64, outputs: 32, generator: &generator),
-                        images: train.images, settings: residualSettings, generator: &generator, onEpoch: $0)
+    let denseKind = EncoderKind.dense(hidden: 256, features: 16)
+    print("\n== SimCLR with a dense encoder instead: \(denseKind), \(max(1, options.epochs / 2)) epochs ==")
+    let dense = denseKind.makeEncoder(generator: &generator)
+    var denseSettings = settings
+    denseSettings.epochs = max(1, options.epochs / 2)
+    try pretrain("SimCLR dense", epochs: denseSettings.epochs) {
+        try trainSimCLR(encoder: dense, head: projectionHead(inputs: denseKind.features, hidden: 64, outputs: 32, generator: &generator),
+                        images: train.images, settings: denseSettings, generator: &generator, onEpoch: $0)
     }
 
     print("\n== Baselines: a frozen random encoder, and the same encoder trained with all labels (cross-entropy, Adam, 60 epochs) ==")
@@ -66,7 +66,7 @@ func pretrainingSection(train: Digits, test: Digits, options: ChapterOptions) th
     let features: [(String, (Tensor) -> Tensor)] = [
         ("raw pixels", { $0 }), ("random encoder", { representations(of: $0, encoder: random) }),
         ("SimCLR", { representations(of: $0, encoder: encoder) }), ("MoCo", { representations(of: $0, encoder: moco.queryEncoder) }),
-        ("SimCLR, ResNet block", { representations(of: $0, encoder: residual) }),
+        ("SimCLR, dense encoder", { representations(of: $0, encoder: dense) }),
         ("supervised encoder", { representations(of: $0, encoder: supervised) }),
     ]
     print("\n== Linear evaluation: softmax regression on frozen features (standardised), test accuracy on \(test.labels.count) digits ==")

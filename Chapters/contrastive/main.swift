@@ -15,7 +15,7 @@ let summary = """
     Contrastive and Siamese learning (thesis ch. 2 Secs. 2.1.3-2.1.4, 2.2.4-2.2.5, 2.3.1-2.3.2; DL Padova
     "Siamese Network"): cosine similarity, the triplet loss as printed and as FaceNet's hinge (E-24), SimCLR's
     NT-Xent (Chen et al. 2020, since the notes give no formula: E-74) and MoCo's InfoNCE with a momentum key
-    encoder and a queue. Pre-trains a dense encoder 64-256-64 (and the ResNet block of Sec. 2.2.4) on the
+    encoder and a queue. Pre-trains an encoder built on the ResNet block of Sec. 2.2.4 (and a dense one) on the
     8x8 digits without labels, then fits softmax regression on the frozen features. --epochs is the
     pre-training length (the sweeps use a third of it), --learning-rate Adam's step.
     """
@@ -38,7 +38,7 @@ func run() throws {
         ("simclr_loss_end", formatted(evaluation.simCLRHistory.epochLoss.last ?? .nan, digits: 3)),
         ("simclr_linear_accuracy", formatted(evaluation.all["SimCLR"] ?? .nan, digits: 4)),
         ("moco_linear_accuracy", formatted(evaluation.all["MoCo"] ?? .nan, digits: 4)),
-        ("resnet_simclr_linear_accuracy", formatted(evaluation.all["SimCLR, ResNet block"] ?? .nan, digits: 4)),
+        ("dense_simclr_linear_accuracy", formatted(evaluation.all["SimCLR, dense encoder"] ?? .nan, digits: 4)),
         ("random_encoder_linear_accuracy", formatted(evaluation.all["random encoder"] ?? .nan, digits: 4)),
         ("supervised_encoder_accuracy", formatted(evaluation.all["supervised encoder"] ?? .nan, digits: 4)),
         ("raw_pixels_linear_accuracy", formatted(evaluation.all["raw pixels"] ?? .nan, digits: 4)),

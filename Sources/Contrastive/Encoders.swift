@@ -14,21 +14,22 @@ public enum EncoderKind: Sendable, Equatable, CustomStringConvertible {
     /// 64 -> hidden (ReLU) -> features (ReLU).
     case dense(hidden: Int, features: Int)
     /// [N, 64] -> [N, 1, 8, 8] -> 3x3 convolution to `channels` (ReLU) -> the ResNet basic block of thesis
-    /// Sec. 2.2.4 (conv, ReLU, conv, + x, ReLU) -> 2x2 average pooling -> flatten: 16 `channels` features.
-    case residual(channels: Int)
+    /// Sec. 2.2.4 (conv, ReLU, conv, + x, ReLU) -> 2x2 average pooling -> flatten (16 `channels` numbers)
+    /// -> dense to `features` (ReLU): a low-dimensional representation (thesis Sec. 2.1.3).
+    case residual(channels: Int, features: Int)
 
     /// The width of the representation h.
     public var features: Int {
         switch self {
         case .dense(_, let features): features
-        case .residual(let channels): 16 * channels
+        case .residual(_, let features): features
         }
     }
 
     public var description: String {
         switch self {
         case .dense(let hidden, let features): "dense 64-\(hidden)-\(features)"
-        case .residual(let channels): "ResNet block, \(channels) channels (\(16 * channels) features)"
+        case .residual(let channels, let features): "3x3 conv and ResNet block, \(channels) channels, pooled, dense to \(features)"
         }
     }
 
@@ -39,14 +40,15 @@ public enum EncoderKind: Sendable, Equatable, CustomStringConvertible {
             require(hidden > 0 && features > 0, "EncoderKind.dense: sizes must be positive, got \(hidden), \(features)")
             return Network([Dense(inputs: 64, outputs: hidden, activation: .relu, generator: &generator),
                             Dense(inputs: hidden, outputs: features, activation: .relu, generator: &generator)])
-        case .residual(let channels):
-            require(channels > 0, "EncoderKind.residual: needs at least 1 channel, got \(channels)")
+        case .residual(let channels, let features):
+            require(channels > 0 && features > 0, "EncoderKind.residual: sizes must be positive, got \(channels), \(features)")
             return Network([Reshape([1, 8, 8]),
                             Convolution2D(inputChannels: 1, outputChannels: channels, kernel: 3, padding: .same, generator: &generator),
                             ActivationLayer(.relu),
                             ResidualBlock(channels: channels, generator: &generator),
                             AveragePooling2D(size: 2),
-                            Flatten()])
+                            Flatten(),
+                            Dense(inputs: 16 * channels, outputs: features, activation: .relu, generator: &generator)])
         }
     }
 }

@@ -62,3 +62,17 @@ public func meanPairwiseCosine(_ h: Tensor) -> Double {
     for i in 0..<n { for k in 0..<n where k != i { total += Double(similarity[i, k]) } }
     return total / Double(n * (n - 1))
 }
+
+/// mean_i cos(q_i, k_i) - mean_{i != j} cos(q_i, k_j) for queries and keys [N, d]: how much closer two
+/// views of one image are than views of two images (0 for an encoder that tells nothing apart).
+public func positiveNegativeGap(queries: Tensor, keys: Tensor) -> Double {
+    requireShapes(queries.shape == keys.shape && queries.rank == 2 && queries.rows >= 2, "positiveNegativeGap: queries vs keys",
+                  queries.shape, keys.shape)
+    let similarity = matmul(unitRows(queries).units, unitRows(keys).units, transposeB: true)
+    let n = queries.rows
+    var (positive, negative) = (0.0, 0.0)
+    for i in 0..<n {
+        for j in 0..<n { if i == j { positive += Double(similarity[i, j]) } else { negative += Double(similarity[i, j]) } }
+    }
+    return positive / Double(n) - negative / Double(n * (n - 1))
+}
