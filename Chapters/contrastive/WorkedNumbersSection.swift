@@ -20,11 +20,11 @@ func workedNumbersSection() -> WorkedNumbers {
     let hinge = TripletLoss(.hinge(margin: 0.2))
     let (a, p) = ([[0.0, 1]], [[0.2, 0.9]])
     var values: [Double] = []
-    for (id, n) in [("CL-2", [[2.0, -1]]), ("CL-3", [[0.3, 0.8]])] {
+    for (id, n, shown) in [("CL-2", [[2.0, -1]], "(2, -1)"), ("CL-3", [[0.3, 0.8]], "(0.3, 0.8)")] {
         let d = printed.distances(anchor: a, positive: p, negative: n)[0]
         let value = printed.value(anchor: a, positive: p, negative: n)
         values.append(value)
-        print("\(id)  triplet, Y = sigmoid(F), F_A = (0, 1), F_P = (0.2, 0.9), F_N = \(n[0]): d_AP = \(formatted(d.ap, digits: 10)), "
+        print("\(id)  triplet, Y = sigmoid(F), F_A = (0, 1), F_P = (0.2, 0.9), F_N = \(shown): d_AP = \(formatted(d.ap, digits: 10)), "
               + "d_AN = \(formatted(d.an, digits: 10))")
         print("      printed max(d_AP - d_AN, -xi), xi = 0.2: L = \(formatted(value, digits: 10));  "
               + "FaceNet's max(0, d_AP - d_AN + 0.2) = \(formatted(hinge.value(anchor: a, positive: p, negative: n), digits: 10)) (E-24: the hinge minus xi)")
