@@ -13,7 +13,7 @@ struct Sweeps {
 }
 
 func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -> Sweeps {
-    let epochs = max(1, options.epochs / 3)
+    let epochs = max(1, options.epochs / 5)
     func accuracyAfter(_ settings: ContrastiveSettings, seed: UInt64) throws -> (accuracy: Double, cosine: Double) {
         var generator = Xoshiro256StarStar(seed: seed)
         let encoder = encoderKind.makeEncoder(generator: &generator)
@@ -26,12 +26,12 @@ func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -
         return (accuracy, meanPairwiseCosine(representations(of: test.images.sliced(0..<200), encoder: Network([encoder, head]))))
     }
 
-    print("\n== Accuracy against the temperature tau (N = 256, \(epochs) epochs each) ==")
+    print("\n== Accuracy against the temperature tau (N = \(mainBatchSize), \(epochs) epochs each) ==")
     let temperatures: [Float] = [0.05, 0.1, 0.2, 0.5, 1]
     var progress = ProgressLine(total: temperatures.count + 5 + 1, label: "sweep run")
     var byTemperature: [Double] = []
     for (index, tau) in temperatures.enumerated() {
-        byTemperature.append(try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: 256, temperature: tau,
+        byTemperature.append(try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: mainBatchSize, temperature: tau,
                                                                    learningRate: options.learningRate), seed: options.seed).accuracy)
         progress.update(index + 1, message: "tau \(tau): \(percent(byTemperature.last!))")
     }
@@ -42,9 +42,9 @@ func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -
                                                              learningRate: options.learningRate), seed: options.seed).accuracy)
         progress.update(temperatures.count + index + 1, message: "N \(size): \(percent(byBatch.last!))")
     }
-    let collapse = try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: 256, temperature: mainTemperature,
+    let collapse = try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: mainBatchSize, temperature: mainTemperature,
                                                          learningRate: options.learningRate, negatives: false), seed: options.seed)
-    let healthy = try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: 256, temperature: mainTemperature,
+    let healthy = try accuracyAfter(ContrastiveSettings(epochs: epochs, batchSize: mainBatchSize, temperature: mainTemperature,
                                                         learningRate: options.learningRate), seed: options.seed)
     progress.update(temperatures.count + 5 + 1, message: "collapse")
     progress.finish()
@@ -53,7 +53,7 @@ func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -
     for (size, accuracy) in zip(batchSizes, byBatch) { print("N = \(size) (\(2 * size - 2) negatives per view): \(percent(accuracy))") }
 
     var temperaturePlot = LinePlot(title: "Linear accuracy of SimCLR features against the temperature", xLabel: "tau", yLabel: "test accuracy")
-    temperaturePlot.add(x: temperatures.map(Double.init), y: byTemperature, name: "N = 256, \(epochs) epochs")
+    temperaturePlot.add(x: temperatures.map(Double.init), y: byTemperature, name: "N = \(mainBatchSize), \(epochs) epochs")
     let temperaturePath = try options.figurePath("accuracy-temperature.svg")
     try temperaturePlot.write(to: temperaturePath)
     var batchPlot = LinePlot(title: "Linear accuracy of SimCLR features against the batch size N", xLabel: "N (images per batch)", yLabel: "test accuracy")

@@ -16,8 +16,8 @@ let summary = """
     "Siamese Network"): cosine similarity, the triplet loss as printed and as FaceNet's hinge (E-24), SimCLR's
     NT-Xent (Chen et al. 2020, since the notes give no formula: E-74) and MoCo's InfoNCE with a momentum key
     encoder and a queue. Pre-trains an encoder built on the ResNet block of Sec. 2.2.4 (and a dense one) on the
-    8x8 digits without labels, then fits softmax regression on the frozen features. --epochs is the
-    pre-training length (the sweeps use a third of it), --learning-rate Adam's step.
+    8x8 digits without labels (N = 128 images, tau = 0.2), then fits softmax regression on the frozen features. --epochs is the
+    pre-training length (the sweeps use a fifth of it), --learning-rate Adam's step.
     """
 
 func run() throws {
