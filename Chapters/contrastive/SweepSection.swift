@@ -67,7 +67,8 @@ func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -
     print("there L = -1/tau and every gradient is 0. The gradients vanish because the representation has collapsed, not the reverse.")
     print("mean cosine between different test digits' features z: without negatives \(formatted(collapse.cosine, digits: 4)), "
           + "with NT-Xent \(formatted(healthy.cosine, digits: 4))")
-    print("linear accuracy: without negatives \(percent(collapse.accuracy)), with NT-Xent \(percent(healthy.accuracy))")
+    print("linear accuracy on h = f(x), before the head: without negatives \(percent(collapse.accuracy)), with NT-Xent "
+          + "\(percent(healthy.accuracy)) (the head g collapses first; h keeps some of what the random start gave it)")
     let best = zip(temperatures, byTemperature).max { $0.1 < $1.1 }!.0
     return Sweeps(collapseCosine: collapse.cosine, collapseAccuracy: collapse.accuracy, bestTemperature: best)
 }
