@@ -7,7 +7,7 @@
 import Core
 
 /// S_C(A, B) = A.B / (||A|| ||B||), in [-1, 1]: 1 for vectors pointing the same way, 0 for orthogonal
-/// ones. DL Padova "Siamese Network". Catalogue CL-1: cos((1, 2, 3), (4, 5, 6)) = 32 / sqrt(14 * 77).
+/// ones. DL Padova "Siamese Network". CL-1 (see WORKED-NUMBERS.md): cos((1, 2, 3), (4, 5, 6)) = 32 / sqrt(14 * 77).
 ///
 /// ```swift
 /// print(cosineSimilarity([1, 2, 3], [4, 5, 6]))   // 0.9746318461970762

@@ -19,7 +19,7 @@ public enum TripletForm: Sendable, Equatable {
 /// The triplet loss on a batch of triplets of network outputs F [N, d] (anchor, positive, negative),
 /// through Y = sigmoid(F) as DL Padova prints it, averaged over the N triplets.
 ///
-/// Catalogue CL-2 (see WORKED-NUMBERS.md): F_A = (0, 1), F_P = (0.2, 0.9), F_N = (2, -1), xi = 0.2 give
+/// CL-2 (see WORKED-NUMBERS.md): F_A = (0, 1), F_P = (0.2, 0.9), F_N = (2, -1), xi = 0.2 give
 /// d_AP = 0.0537382752, d_AN = 0.5987976967, L = -0.2 (at the floor).
 public struct TripletLoss: Sendable {
     public let form: TripletForm
