@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "GenerativeAdversarial", targets: ["GenerativeAdversarial"]),
         .library(name: "Recurrent", targets: ["Recurrent"]),
         .library(name: "Attention", targets: ["Attention"]),
+        .library(name: "Contrastive", targets: ["Contrastive"]),
         .executable(name: "linear-models", targets: ["linear-models"]),
         .executable(name: "q-learning", targets: ["q-learning"]),
         .executable(name: "backprop", targets: ["backprop"]),
@@ -37,6 +38,7 @@ let package = Package(
         .executable(name: "gan", targets: ["gan"]),
         .executable(name: "recurrent", targets: ["recurrent"]),
         .executable(name: "attention", targets: ["attention"]),
+        .executable(name: "contrastive", targets: ["contrastive"]),
     ],
     targets: [
         .target(name: "Core", exclude: ["README.md"], swiftSettings: fastMath),
@@ -56,6 +58,8 @@ let package = Package(
         .target(name: "Recurrent", dependencies: ["Core", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
                 swiftSettings: fastMath),
         .target(name: "Attention", dependencies: ["Core", "NeuralNetworks"], exclude: ["README.md"], swiftSettings: fastMath),
+        .target(name: "Contrastive", dependencies: ["Core", "LinearModels", "NeuralNetworks", "Convolution"], exclude: ["README.md"],
+                swiftSettings: fastMath),
 
         .executableTarget(name: "linear-models", dependencies: ["Core", "LinearModels"],
                           path: "Chapters/linear-models"),
@@ -82,6 +86,8 @@ let package = Package(
         .executableTarget(name: "recurrent", dependencies: ["Core", "NeuralNetworks", "Recurrent"], path: "Chapters/recurrent"),
         .executableTarget(name: "attention", dependencies: ["Core", "NeuralNetworks", "Attention", "Recurrent"],
                           path: "Chapters/attention"),
+        .executableTarget(name: "contrastive", dependencies: ["Core", "NeuralNetworks", "Autoencoders", "Contrastive"],
+                          path: "Chapters/contrastive"),
 
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["Core", "LinearModels"]),
@@ -96,5 +102,6 @@ let package = Package(
         .testTarget(name: "GenerativeAdversarialTests", dependencies: ["Core", "NeuralNetworks", "GenerativeAdversarial"]),
         .testTarget(name: "RecurrentTests", dependencies: ["Core", "NeuralNetworks", "Convolution", "Recurrent"]),
         .testTarget(name: "AttentionTests", dependencies: ["Core", "NeuralNetworks", "Attention"]),
+        .testTarget(name: "ContrastiveTests", dependencies: ["Core", "NeuralNetworks", "Contrastive"]),
     ]
 )

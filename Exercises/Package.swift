@@ -6,7 +6,7 @@ import PackageDescription
 /// The course's modules, which both the exercises and their tests may use.
 let library: [Target.Dependency] = [
     "Core", "LinearModels", "ReinforcementLearning", "NeuralNetworks", "GraphNetworks", "SparseCoding", "Convolution",
-    "AutoDiff", "Autoencoders", "Capsules", "GenerativeAdversarial", "Recurrent", "Attention",
+    "AutoDiff", "Autoencoders", "Capsules", "GenerativeAdversarial", "Recurrent", "Attention", "Contrastive",
 ].map { .product(name: $0, package: "DeepLearningFromFirstPrinciples") }
 
 let package = Package(
