@@ -47,7 +47,7 @@ extension Kernels {
             bStep += 16
         }
 
-        if rows == GEMMBlocking.tileRows && columns == GEMMBlocking.tileColumns {
+        if rows == 6 && columns == 16 {
             // A whole tile: update C in place, one row (two vectors) at a time.
             let ldc = c.leadingDimension
             updateRow(c.base, c00, c01, alpha: alpha, beta: beta)
