@@ -36,13 +36,15 @@ enum DirectConvolution {
     }
 
     /// Y = W * X + b for every image, `input` [N, C, H, W] to [N, O, O_h, O_w], or only the
-    /// `window` of each output plane. Precondition: stride 1.
+    /// `window` of each output plane. `wide`: 64 positions per step in SIMD16 (`PackedWeights.wide`;
+    /// the same bits either way). Precondition: stride 1.
     static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int,
-                        window: OutputWindow? = nil) -> Tensor {
+                        window: OutputWindow? = nil, wide: Bool = GEMMMicroKernel.preferred == .eightByThirtyTwo) -> Tensor {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
         let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
-        let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
+        let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea,
+                                   wide: wide)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
         let imageSize = g.outputChannels * w.height * w.width, count = batch * imageSize
