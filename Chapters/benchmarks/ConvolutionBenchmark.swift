@@ -8,7 +8,7 @@
 //
 // Call `runConvolutionBenchmarks(quick:)` from main.swift. Lines look like
 //     conv forward size=28 channels=1->8 algorithm=direct threads=1 images_per_second=...
-// Backward means all three gradients (input, weights, bias).
+// Backward means all three gradients (input, weights, bias); backward-weights-only skips dJ/dX.
 
 import Convolution
 import Core
@@ -38,9 +38,11 @@ func runConvolutionBenchmarks(quick: Bool, peak: Double) -> [(String, String)] {
             for algorithm in [ConvolutionAlgorithm.direct, .im2col] {
                 for threads in [1, 2] {
                     let key = "size=\(side) channels=\(inputs)->\(outputs) algorithm=\(algorithm) threads=\(threads)"
-                    let (forward, backward) = convolutionImagesPerSecond(g, batch: batch, algorithm: algorithm, threads: threads)
+                    let (forward, backward, weightGradient) = convolutionImagesPerSecond(g, batch: batch, algorithm: algorithm,
+                                                                                         threads: threads)
                     record("conv forward \(key)", forward)
                     record("conv backward \(key)", backward)
+                    record("conv backward-weights-only \(key)", weightGradient)
                 }
             }
         }
@@ -121,7 +123,7 @@ for side, cin, cout in [(28, 1, 8), (28, 8, 16), (8, 1, 8), (8, 8, 16)]:
 
 /// Forward and backward images per second of one shape, best of a few timed runs (seeded inputs).
 func convolutionImagesPerSecond(_ g: ConvolutionGeometry, batch: Int, algorithm: ConvolutionAlgorithm,
-                                threads: Int) -> (forward: Double, backward: Double) {
+                                threads: Int) -> (forward: Double, backward: Double, weightGradient: Double) {
     var generator = Xoshiro256StarStar(seed: 4)
     let x = generator.normalTensor(shape: g.inputShape(batch: batch))
     let w = generator.normalTensor(shape: g.weightShape)
@@ -137,8 +139,13 @@ func convolutionImagesPerSecond(_ g: ConvolutionGeometry, batch: Int, algorithm:
         checksum += convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, algorithm: algorithm,
                                        threads: threads).weights.scalars[0]
     }
+    // The weight and bias gradients alone (a first layer needs no dJ/dX): the rest of `backward` is dJ/dX.
+    let weightGradient = bestTime(repeats: max(3, repeats / 3)) {
+        checksum += convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, computeInputGradient: false,
+                                       algorithm: algorithm, threads: threads).weights.scalars[0]
+    }
     if checksum.isNaN { print("# (impossible: NaN)") }   // keeps the results alive
-    return (Double(batch) / forward, Double(batch) / backward)
+    return (Double(batch) / forward, Double(batch) / backward, Double(batch) / weightGradient)
 }
 
 /// numpy's im2col convolution, forward and backward, in a python3 subprocess (the same shapes).
