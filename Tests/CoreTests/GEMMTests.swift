@@ -193,7 +193,7 @@ struct GEMMMicroKernelTests {
         #expect(failures.isEmpty, "\(failures.prefix(3))")
     }
 
-    @Test("the two micro-kernels give the same bits: A read in place (small) and packed (m k > 2^16), ragged edges, two threads (seed 13)",
+    @Test("the two micro-kernels give the same bits: A read in place (not transposed) and packed (transposed, or a ragged strip), ragged edges, two threads (seed 13)",
           arguments: [(64, 64, 64), (128, 128, 128), (72, 96, 40), (61, 45, 77), (300, 70, 260), (40, 50, 1030)])
     func kernelsAgreeBitForBit(shape: (Int, Int, Int)) {
         for (transposeA, transposeB) in GEMMTests.transposes {

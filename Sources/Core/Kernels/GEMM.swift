@@ -80,9 +80,10 @@ enum GEMMBlocking {
     /// thread took 30-100 us to wake, the threshold had to be 2^22 (CONVENTIONS.md, "Threads").
     static let minimumMultiplyAddsPerThread = 1 << 20
     /// The wide kernel reads a full strip of A (not transposed) in place, without packing it, when A
-    /// has at most this many entries: then A stays in L2 and its eight rows never collide in L1 (at
-    /// n = 64 and 128, packing A cost 10-25 % of the product).
-    static let largestUnpackedA = 1 << 16
+    /// has at most this many entries. Measured at n = 64, 128 and 256: 70 -> 85, 90 -> 100 and
+    /// 101 -> 108 GFLOP/s; at n = 384 to 1024 about 5 % better still (even with lda = 1024, whose
+    /// eight rows share their L1 sets). Beyond 2^20 entries it was not measured, so A is packed.
+    static let largestUnpackedA = 1 << 20
 }
 
 extension Kernels {
