@@ -21,7 +21,7 @@ for n in sizes:
     b = rng.uniform(-1, 1, (n, n)).astype(np.float32)
     c = np.empty((n, n), dtype=np.float32)
     np.matmul(a, b, out=c)
-    repeats = max(3, min(40, 2_000_000_000 // (2 * n ** 3)))
+    repeats = max(8, min(40, 2_000_000_000 // (2 * n ** 3)))
     best = float("inf")
     for _ in range(repeats):
         start = time.perf_counter()
@@ -48,7 +48,7 @@ if threads == "1":
         a, b = torch.rand(n, n) * 2 - 1, torch.rand(n, n) * 2 - 1
         c = torch.empty(n, n)
         torch.mm(a, b, out=c)
-        repeats = max(3, min(40, 2_000_000_000 // (2 * n ** 3)))
+        repeats = max(8, min(40, 2_000_000_000 // (2 * n ** 3)))
         best = float("inf")
         for _ in range(repeats):
             start = time.perf_counter()

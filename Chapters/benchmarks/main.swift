@@ -136,7 +136,7 @@ func runGemmBenchmarks(quick: Bool, peak: Double) -> [(String, String)] {
         record("dot n=65536 kernel=simd", dotGigaflops(n: 65536, kernel: "simd", calls: 200, repeats: 10))
         record("dot n=65536 kernel=naive", dotGigaflops(n: 65536, kernel: "naive", calls: 20, repeats: 3))
         for n in sizes {
-            let repeats = max(3, min(40, 2_000_000_000 / (2 * n * n * n)))
+            let repeats = max(8, min(40, 2_000_000_000 / (2 * n * n * n)))   // at least 8: n = 1024 takes 20 ms, often interrupted here
             if n <= naiveLimit && round == 0 {
                 record("gemm n=\(n) kernel=naive threads=1", gemmGigaflops(n: n, kernel: "naive", threads: 1, repeats: 2))
             }
