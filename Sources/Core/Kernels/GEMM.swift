@@ -3,7 +3,7 @@
 // for AVX-512, chosen at run time) in GEMMMicroKernel.swift and GEMMWideMicroKernel.swift.
 // Goals, in order: the BLAS semantics exactly (all four transpose cases, any leading dimensions,
 // beta == 0 never reads C; the same answer for any thread count); the rounding of a dot product of
-// length k; speed close to OpenBLAS on one AVX2 core, and nearly twice that on two.
+// length k; speed at OpenBLAS's or above on one core (AVX2 or AVX-512), and nearly twice that on two.
 //
 // The algorithm is the one of Goto & van de Geijn, "Anatomy of high-performance matrix
 // multiplication", ACM TOMS 34(3), 2008, with the two innermost loops in the order that suited this

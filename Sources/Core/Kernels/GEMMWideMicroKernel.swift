@@ -1,6 +1,6 @@
 // GEMMWideMicroKernel.swift: the 8 x 32 GEMM micro-kernel for CPUs with AVX-512 (32 vector registers of
-// 512 bits), C[tile] <- alpha (A rows)(B panel) + beta C[tile], and the choice between it and the 6 x 16
-// kernel of GEMMMicroKernel.swift by the CPU the program runs on.
+// 512 bits), C[tile] <- alpha (A rows)(B panel) + beta C[tile]; GEMMMicroKernel.swift chooses between
+// it and the 6 x 16 kernel by the CPU the program runs on.
 // Goals, in order: the same answers as the 6 x 16 kernel bit for bit (each entry of C is the same chain
 // of fused multiply-adds, p = 0, 1, ..., depth - 1, from zero, then alpha sum + beta c), so the choice
 // of kernel never changes a result; correct on the ragged edge; then every multiply-add a
@@ -15,53 +15,12 @@
 // 16 FMAs (512 flops) per 10 loads, 16 + 2 + 1 = 19 of the 32 zmm registers. On AMD Zen 4, whose two
 // FMA units are 256 bits wide, a zmm FMA occupies both for one cycle: the peak is the same 32 flops per
 // cycle as with ymm, but the wide tile halves the loads per flop and the loop overhead per FMA
-// (measured in Chapters/benchmarks; the shared CONVENTIONS.md has 100-107 GFLOP/s against 92-95).
+// (`swift run -c release benchmarks --only gemm` on Zen 4: 110-113 GFLOP/s at n = 512 against 94-96
+// for the 6 x 16 kernel, and 102 against 70 at n = 64).
 //
 // A is read through two strides, A[r, p] = a[r * rowStride + p * columnStride]: a packed panel is
 // (1, 8), and a small A not transposed is read in place as (lda, 1), which saves packing it
 // (GEMM.swift says when).
-
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The register tile of the GEMM, chosen once per process from the CPU's flags.
-public enum GEMMMicroKernel: Sendable, CaseIterable, CustomStringConvertible {
-    /// 6 x 16 with SIMD8<Float>: 12 ymm accumulators, for CPUs with 16 vector registers (AVX2).
-    case sixBySixteen
-    /// 8 x 32 with SIMD16<Float>: 16 zmm accumulators, for CPUs with AVX-512's 32 registers.
-    case eightByThirtyTwo
-
-    /// Rows of a C tile (MR).
-    public var tileRows: Int { self == .sixBySixteen ? 6 : 8 }
-    /// Columns of a C tile (NR).
-    public var tileColumns: Int { self == .sixBySixteen ? 16 : 32 }
-
-    public var description: String { self == .sixBySixteen ? "6x16" : "8x32" }
-
-    /// The wide tile where the CPU has AVX-512 (the `avx512f` flag of /proc/cpuinfo on Linux), the
-    /// 6 x 16 tile everywhere else. Both are compiled for the build machine (`-target-cpu native`):
-    /// on a CPU without AVX-512 a SIMD16 operation becomes two ymm operations, correct but slower.
-    public static let preferred: GEMMMicroKernel = cpuHasAVX512() ? .eightByThirtyTwo : .sixBySixteen
-
-    /// Whether the running CPU reports AVX-512 Foundation; false where /proc/cpuinfo cannot be read.
-    static func cpuHasAVX512() -> Bool {
-        #if os(Linux)
-        guard let file = fopen("/proc/cpuinfo", "r") else { return false }
-        defer { fclose(file) }
-        var line: UnsafeMutablePointer<CChar>? = nil
-        var capacity = 0
-        defer { free(line) }
-        while getline(&line, &capacity, file) > 0, let line {
-            let text = String(cString: line)
-            if text.hasPrefix("flags") { return text.split(separator: " ").contains("avx512f") }
-        }
-        return false
-        #else
-        return false
-        #endif
-    }
-}
 
 extension Kernels {
     /// C[0..<rows, 0..<columns] <- alpha sum_p A[r, p] bPanel[p, :] + beta C (beta == 0: C unread).
