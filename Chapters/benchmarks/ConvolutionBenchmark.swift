@@ -1,13 +1,14 @@
 // ConvolutionBenchmark.swift: images per second of a 3 x 3 convolution ("same" padding, stride 1,
 // batch 64), forward and backward, for the direct SIMD loops and im2col + GEMM of the Convolution
-// module, against numpy's im2col + matmul measured in the same run.
-// Goals, in order: honest numbers (the same shapes and data type on both sides, best of several runs,
-// numpy's fastest im2col we found: slices into a [C K K, N H W] matrix, then one matmul); one
-// `key=value` line per figure; the goals of issue 4 as ratios on a closing line.
+// module, against numpy's im2col + matmul and PyTorch's `conv2d` on one thread, measured in the same run.
+// Goals, in order: honest numbers (the same shapes and data type on all sides, best of several runs,
+// numpy's fastest im2col we found: slices into a [C K K, N H W] matrix, then one matmul; PyTorch's
+// own forward and `convolution_backward` for all three gradients); one `key=value` line per figure;
+// the goals of issues 4 and 20 as ratios on a closing line, with the fraction of one core's peak.
 //
 // Call `runConvolutionBenchmarks(quick:)` from main.swift. Lines look like
 //     conv forward size=28 channels=1->8 algorithm=direct threads=1 images_per_second=...
-// Backward means all three gradients (input, weights, bias).
+// Backward means all three gradients (input, weights, bias); backward-weights-only skips dJ/dX.
 
 import Convolution
 import Core
@@ -16,8 +17,9 @@ import Foundation
 /// The shapes of the issue: (image side, input channels, output channels).
 let convolutionBenchmarkShapes = [(28, 1, 8), (28, 8, 16), (8, 1, 8), (8, 8, 16)]
 
-/// Prints the convolution figures and a `conv-result` line with the ratios to numpy.
-func runConvolutionBenchmarks(quick: Bool) {
+/// Prints the convolution figures and a `conv-result` line with the ratios to numpy and PyTorch;
+/// returns the summary's convolution keys.
+func runConvolutionBenchmarks(quick: Bool, peak: Double) -> [(String, String)] {
     let batch = 64
     let rounds = quick ? 1 : 3
     print("# Convolution 3x3, padding same, stride 1, batch \(batch): images/second, best of \(rounds) rounds"
@@ -29,15 +31,18 @@ func runConvolutionBenchmarks(quick: Bool) {
         best[line] = max(best[line] ?? 0, value)
     }
     var numpySkipped: String? = nil
+    var torchSkipped: String? = nil
     for _ in 0..<rounds {
         for (side, inputs, outputs) in convolutionBenchmarkShapes {
             let g = ConvolutionGeometry(channels: inputs, height: side, width: side, outputChannels: outputs, kernel: 3, padding: .same)
             for algorithm in [ConvolutionAlgorithm.direct, .im2col] {
                 for threads in [1, 2] {
                     let key = "size=\(side) channels=\(inputs)->\(outputs) algorithm=\(algorithm) threads=\(threads)"
-                    let (forward, backward) = convolutionImagesPerSecond(g, batch: batch, algorithm: algorithm, threads: threads)
+                    let (forward, backward, weightGradient) = convolutionImagesPerSecond(g, batch: batch, algorithm: algorithm,
+                                                                                         threads: threads)
                     record("conv forward \(key)", forward)
                     record("conv backward \(key)", backward)
+                    record("conv backward-weights-only \(key)", weightGradient)
                 }
             }
         }
@@ -47,30 +52,78 @@ func runConvolutionBenchmarks(quick: Bool) {
             case .skipped(let reason): numpySkipped = reason
             }
         }
+        if torchSkipped == nil {
+            switch runPython(torchConvolutionScript, arguments: ["\(batch)"], threads: 1) {
+            case .failure: torchSkipped = "torch not installed"
+            case .success(let output): for figure in values(in: output, after: " ips=") { record(figure.line, figure.value) }
+            }
+        }
     }
     for line in order { print("\(line) images_per_second=\(Int(best[line]!.rounded()))") }
     if let numpySkipped { print("conv numpy skipped: \(numpySkipped)") }
+    if let torchSkipped { print("conv torch skipped: \(torchSkipped)") }
 
-    // The goals: forward >= 5x numpy on 1 -> 8 and >= 1x on 8 -> 16, with `automatic`'s choice: one
-    // thread against numpy on one thread, then two threads against numpy's better figure.
+    // Issue 4: forward against numpy, with `automatic`'s choice, one thread against numpy on one
+    // thread, then two threads against numpy's better figure. Issue 20: forward and backward on one
+    // thread against PyTorch on one thread, and the forward's fraction of one core's peak.
     var result: [String] = []
+    var summary: [(String, String)] = []
     for (side, inputs, outputs) in convolutionBenchmarkShapes {
         let g = ConvolutionGeometry(channels: inputs, height: side, width: side, outputChannels: outputs, kernel: 3, padding: .same)
         let chosen = ConvolutionAlgorithm.choice(for: g)
-        let shape = "size=\(side) channels=\(inputs)->\(outputs)"
+        let shape = "size=\(side) channels=\(inputs)->\(outputs)", name = "\(side)_\(inputs)to\(outputs)"
         guard let one = best["conv forward \(shape) algorithm=\(chosen) threads=1"],
               let two = best["conv forward \(shape) algorithm=\(chosen) threads=2"],
-              let numpyOne = best["conv forward \(shape) algorithm=numpy threads=1"] else { continue }
-        let numpyBest = max(numpyOne, best["conv forward \(shape) algorithm=numpy threads=2"] ?? 0)
-        result.append("forward_\(side)_\(inputs)to\(outputs)_\(chosen)_over_numpy=\(formatted(one / numpyOne, digits: 1))")
-        result.append("forward_\(side)_\(inputs)to\(outputs)_\(chosen)_threads2_over_numpy=\(formatted(two / numpyBest, digits: 1))")
+              let backward = best["conv backward \(shape) algorithm=\(chosen) threads=1"] else { continue }
+        let fraction = one * 2 * Double(g.multiplyAddsPerImage) / 1e9 / peak
+        print("conv forward \(shape) algorithm=\(chosen) threads=1 fraction_of_peak=\(formatted(fraction, digits: 2))")
+        summary.append(("conv_\(name)_forward_fraction_of_peak", formatted(fraction, digits: 2)))
+        if let numpyOne = best["conv forward \(shape) algorithm=numpy threads=1"] {
+            let numpyBest = max(numpyOne, best["conv forward \(shape) algorithm=numpy threads=2"] ?? 0)
+            result.append("forward_\(name)_\(chosen)_over_numpy=\(formatted(one / numpyOne, digits: 1))")
+            result.append("forward_\(name)_\(chosen)_threads2_over_numpy=\(formatted(two / numpyBest, digits: 1))")
+        }
+        if let torchForward = best["conv forward \(shape) algorithm=torch threads=1"],
+           let torchBackward = best["conv backward \(shape) algorithm=torch threads=1"] {
+            summary.append(("conv_\(name)_forward_over_torch", formatted(one / torchForward, digits: 2)))
+            summary.append(("conv_\(name)_backward_over_torch", formatted(backward / torchBackward, digits: 2)))
+        }
     }
     print("conv-result " + (result.isEmpty ? "numpy=skipped" : result.joined(separator: " ")))
+    return summary
 }
+
+/// PyTorch's convolution on one thread, forward (`conv2d` without autograd) and backward (the input,
+/// weight and bias gradients in one `convolution_backward`), on the same shapes.
+let torchConvolutionScript = """
+import sys, time
+import torch
+import torch.nn.functional as F
+torch.set_num_threads(1)
+batch = int(sys.argv[1])
+torch.manual_seed(4)
+def best(f, repeats):
+    f(); f(); t = float("inf")
+    for _ in range(repeats):
+        s = time.perf_counter(); f(); t = min(t, time.perf_counter() - s)
+    return t
+for side, cin, cout in [(28, 1, 8), (28, 8, 16), (8, 1, 8), (8, 8, 16)]:
+    x, w = torch.randn(batch, cin, side, side), torch.randn(cout, cin, 3, 3)
+    b, dy = torch.randn(cout), torch.randn(batch, cout, side, side)
+    def forward():
+        with torch.no_grad():
+            return F.conv2d(x, w, b, padding=1)
+    def backward():
+        return torch.ops.aten.convolution_backward(dy, x, w, [cout], [1, 1], [1, 1], [1, 1], False, [0, 0], 1, [True, True, True])
+    repeats = max(3, min(200, 100_000_000 // (batch * side * side * cout * cin * 9)))
+    shape = f"size={side} channels={cin}->{cout} algorithm=torch threads=1"
+    print(f"conv forward {shape} ips={batch / best(forward, repeats)}")
+    print(f"conv backward {shape} ips={batch / best(backward, max(3, repeats // 3))}")
+"""
 
 /// Forward and backward images per second of one shape, best of a few timed runs (seeded inputs).
 func convolutionImagesPerSecond(_ g: ConvolutionGeometry, batch: Int, algorithm: ConvolutionAlgorithm,
-                                threads: Int) -> (forward: Double, backward: Double) {
+                                threads: Int) -> (forward: Double, backward: Double, weightGradient: Double) {
     var generator = Xoshiro256StarStar(seed: 4)
     let x = generator.normalTensor(shape: g.inputShape(batch: batch))
     let w = generator.normalTensor(shape: g.weightShape)
@@ -86,8 +139,13 @@ func convolutionImagesPerSecond(_ g: ConvolutionGeometry, batch: Int, algorithm:
         checksum += convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, algorithm: algorithm,
                                        threads: threads).weights.scalars[0]
     }
+    // The weight and bias gradients alone (a first layer needs no dJ/dX): the rest of `backward` is dJ/dX.
+    let weightGradient = bestTime(repeats: max(3, repeats / 3)) {
+        checksum += convolve2DBackward(input: x, outputGradient: dy, weights: w, geometry: g, computeInputGradient: false,
+                                       algorithm: algorithm, threads: threads).weights.scalars[0]
+    }
     if checksum.isNaN { print("# (impossible: NaN)") }   // keeps the results alive
-    return (Double(batch) / forward, Double(batch) / backward)
+    return (Double(batch) / forward, Double(batch) / backward, Double(batch) / weightGradient)
 }
 
 /// numpy's im2col convolution, forward and backward, in a python3 subprocess (the same shapes).

@@ -1,12 +1,13 @@
 // benchmarks: how fast are the kernels of Core, against the naive loops and against numpy/OpenBLAS?
-// Goals, in order: honest numbers (same sizes, same data type, best of several timed runs, numpy
-// measured in the same run); one `key=value` line per figure so the output can be pasted or parsed;
-// a short run (`--quick`) for checking that it works.
+// Goals, in order: honest numbers (same sizes, same data type, best of several timed runs, numpy and
+// PyTorch on one thread measured in the same run); one `key=value` line per figure so the output can
+// be pasted or parsed, and a closing `summary` line with the ratios of issue 20 and the fraction of
+// one core's measured peak (Peak.swift); a short run (`--quick`) for checking that it works.
 //
 // Run it optimised, or the numbers mean nothing:
 //
-//     swift run -c release benchmarks            # n = 128, 256, 512, 1024
-//     swift run -c release benchmarks --quick    # n = 128, 256 only, fewer repeats
+//     swift run -c release benchmarks            # n = 64, 128, 256, 512, 1024
+//     swift run -c release benchmarks --quick    # n = 64, 128, 256 only, fewer repeats
 //     swift run -c release benchmarks --only conv   # one part: gemm, mlp, sparse, conv, vae, capsules, gan, lstm or attention
 //
 // GEMM speed is reported as 2 n^3 / seconds / 1e9 (GFLOP/s): an n x n product does n^3
@@ -26,8 +27,8 @@ struct Options {
 
     static let usage = "usage: benchmarks [--quick] [--only \(sections.joined(separator: "|"))] [--help]\n"
         + "  Speed of the kernels and models against the naive loops and numpy (if python3 has it).\n"
-        + "  --quick        only n = 128 and 256, fewer repeats\n"
-        + "  --only SECTION run one part: gemm (and dot), mlp, sparse (sparse coding), conv (convolution),\n"
+        + "  --quick        only n = 64, 128 and 256, fewer repeats\n"
+        + "  --only SECTION run one part: gemm (and dot), mlp (the digits MLP and CNN), sparse (sparse coding), conv (convolution),\n"
         + "                 vae (a VAE epoch), capsules (a CapsNet epoch), gan (1,000 GAN steps on the ring),\n"
         + "                 lstm (an LSTM's sequences per second) or attention (multi-head attention against PyTorch)"
 
@@ -68,8 +69,9 @@ func bestTime(repeats: Int, _ body: () -> Void) -> Double {
     return best
 }
 
-/// GFLOP/s of C = A B for n x n matrices (2 n^3 flops), best of `repeats`.
-func gemmGigaflops(n: Int, kernel: String, threads: Int, repeats: Int) -> Double {
+/// GFLOP/s of C = A B for n x n matrices (2 n^3 flops), best of `repeats`, with the given micro-kernel.
+func gemmGigaflops(n: Int, kernel: String, threads: Int, repeats: Int,
+                   microKernel: GEMMMicroKernel = .preferred) -> Double {
     var generator = Xoshiro256StarStar(seed: 2024)
     let a = (0..<(n * n)).map { _ in generator.uniform(-1, 1) }
     let b = (0..<(n * n)).map { _ in generator.uniform(-1, 1) }
@@ -80,7 +82,7 @@ func gemmGigaflops(n: Int, kernel: String, threads: Int, repeats: Int) -> Double
                            b: b, ldb: n, beta: 0, c: &c, ldc: n)
         } else {
             Kernels.gemm(transposeA: false, transposeB: false, m: n, n: n, k: n, alpha: 1, a: a, lda: n,
-                         b: b, ldb: n, beta: 0, c: &c, ldc: n, threads: threads)
+                         b: b, ldb: n, beta: 0, c: &c, ldc: n, threads: threads, microKernel: microKernel)
         }
     }
     return 2 * Double(n) * Double(n) * Double(n) / seconds / 1e9
@@ -108,13 +110,17 @@ func dotGigaflops(n: Int, kernel: String, calls: Int, repeats: Int) -> Double {
     return 2 * Double(n) * Double(calls) / seconds / 1e9
 }
 
-/// GEMM at several sizes and a dot product, against the naive loops and numpy, with a `result` line.
-func runGemmBenchmarks(quick: Bool) {
-    let sizes = quick ? [128, 256] : [128, 256, 512, 1024]
+/// GEMM at several sizes (both micro-kernels on one thread) and a dot product, against the naive
+/// loops, numpy and PyTorch, with a `result` line; returns the summary's GEMM keys.
+func runGemmBenchmarks(quick: Bool, peak: Double) -> [(String, String)] {
+    let sizes = quick ? [64, 128, 256] : [64, 128, 256, 512, 1024]
     let rounds = quick ? 1 : 5            // every figure is measured in each round; the best is kept
     let naiveLimit = 512                          // the triple loop takes seconds beyond this
+    let preferred = GEMMMicroKernel.preferred
+    let other: GEMMMicroKernel = preferred == .sixBySixteen ? .eightByThirtyTwo : .sixBySixteen
     print("# GEMM C = A B on n x n Float matrices, and a dot product; GFLOP/s, best of \(rounds) rounds of several runs")
-    print("# CPU: \(ProcessInfo.processInfo.activeProcessorCount) cores; kernel=naive is Reference (plain loops), simd is Kernels")
+    print("# CPU: \(ProcessInfo.processInfo.activeProcessorCount) cores; kernel=naive is Reference (plain loops), simd is Kernels"
+          + " with this CPU's micro-kernel, \(preferred) (the \(other) line is the other one, on one thread)")
 
     // Figures keyed by their line, measured round by round (numpy too) so a burst of load from
     // other processes hits one round, not all, and both libraries see the same conditions.
@@ -125,11 +131,12 @@ func runGemmBenchmarks(quick: Bool) {
         best[line] = max(best[line] ?? 0, value)
     }
     var numpySkipped: String? = nil
+    var torchSkipped = false
     for round in 0..<rounds {
         record("dot n=65536 kernel=simd", dotGigaflops(n: 65536, kernel: "simd", calls: 200, repeats: 10))
         record("dot n=65536 kernel=naive", dotGigaflops(n: 65536, kernel: "naive", calls: 20, repeats: 3))
         for n in sizes {
-            let repeats = max(3, min(40, 2_000_000_000 / (2 * n * n * n)))
+            let repeats = max(8, min(40, 2_000_000_000 / (2 * n * n * n)))   // at least 8: n = 1024 takes 20 ms, often interrupted here
             if n <= naiveLimit && round == 0 {
                 record("gemm n=\(n) kernel=naive threads=1", gemmGigaflops(n: n, kernel: "naive", threads: 1, repeats: 2))
             }
@@ -137,42 +144,68 @@ func runGemmBenchmarks(quick: Bool) {
                 record("gemm n=\(n) kernel=simd threads=\(threads)",
                        gemmGigaflops(n: n, kernel: "simd", threads: threads, repeats: repeats))
             }
+            record("gemm n=\(n) kernel=simd microkernel=\(other) threads=1",
+                   gemmGigaflops(n: n, kernel: "simd", threads: 1, repeats: repeats, microKernel: other))
         }
         if numpySkipped == nil {
             switch measureNumpy(sizes: sizes) {
-            case .measured(let figures): for figure in figures { record(figure.line, figure.gigaflops) }
+            case .measured(let figures, let skipped):
+                for figure in figures { record(figure.line, figure.gigaflops) }
+                torchSkipped = skipped
             case .skipped(let reason): numpySkipped = reason
             }
         }
     }
-    for line in order where !line.contains("numpy") { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
+    let isPython = { (line: String) in line.contains("numpy") || line.contains("torch") }
+    for line in order where !isPython(line) { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
     for n in sizes where n > naiveLimit {
         print("gemm n=\(n) kernel=naive threads=1 skipped (the triple loop takes seconds at n > \(naiveLimit))")
     }
-    for line in order where line.contains("numpy") { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
+    for line in order where isPython(line) { print("\(line) gflops=\(formatted(best[line]!, digits: 1))") }
     if let numpySkipped { print("numpy skipped: \(numpySkipped)") }
+    if torchSkipped { print("torch skipped: torch not installed") }
 
-    // The two goals, as ratios: one thread against numpy at n = 512, two threads against one at n = 1024.
-    var result: [(String, String)] = []
-    let ours = best["gemm n=512 kernel=simd threads=1"], theirs = best["gemm n=512 kernel=numpy threads=1"]
-    if let ours { result.append(("simd_n512_threads1", formatted(ours, digits: 1))) }
-    if let theirs { result.append(("numpy_n512_threads1", formatted(theirs, digits: 1))) }
-    if let ours, let theirs { result.append(("simd_over_numpy_n512", formatted(ours / theirs, digits: 2))) }
-    if let one = best["gemm n=1024 kernel=simd threads=1"], let two = best["gemm n=1024 kernel=simd threads=2"] {
-        result.append(("two_thread_speedup_n1024", formatted(two / one, digits: 2)))
+    // The goals of issues 2 and 20, as ratios measured in this run.
+    var summary: [(String, String)] = []
+    for n in sizes {
+        guard let ours = best["gemm n=\(n) kernel=simd threads=1"] else { continue }
+        let fraction = ours / peak
+        print("gemm n=\(n) kernel=simd threads=1 fraction_of_peak=\(formatted(fraction, digits: 2)) (peak \(formatted(peak, digits: 1)) GFLOP/s)")
+        if n >= 128 { summary.append(("gemm_n\(n)_fraction_of_peak", formatted(fraction, digits: 2))) }
+        if let numpy = best["gemm n=\(n) kernel=numpy threads=1"] {
+            summary.append(("gemm_n\(n)_over_numpy", formatted(ours / numpy, digits: 2)))
+        }
+        if let torch = best["gemm n=\(n) kernel=torch threads=1"] {
+            summary.append(("gemm_n\(n)_over_torch", formatted(ours / torch, digits: 2)))
+        }
     }
-    print("result " + (result.isEmpty ? "quick=1" : result.map { "\($0.0)=\($0.1)" }.joined(separator: " ")))
+    if let one = best["gemm n=1024 kernel=simd threads=1"], let two = best["gemm n=1024 kernel=simd threads=2"] {
+        summary.append(("gemm_n1024_two_threads_over_one", formatted(two / one, digits: 2)))
+    }
+    summary.append(("gemm_microkernel", "\(preferred)"))
+    print("result " + summary.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
+    return summary
 }
 
 func run() {
     let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+    // One core's measured FMA peak, for the GEMM and convolution figures as a fraction of it.
+    var summary: [(String, String)] = []
+    let needsPeak = options.sections.contains("gemm") || options.sections.contains("conv")
+    let peak = needsPeak ? measuredPeakGigaflops() : 0
+    if needsPeak {
+        print("peak one core: \(formatted(peak, digits: 1)) GFLOP/s float32 (a loop of nothing but fused multiply-adds, best of 40 short runs)")
+        summary.append(("peak_gflops", formatted(peak, digits: 1)))
+    }
     for section in options.sections {
         switch section {
         case "gemm":
-            runGemmBenchmarks(quick: options.quick)
+            summary += runGemmBenchmarks(quick: options.quick, peak: peak)
         case "mlp":
             print("# MLP training: the DAT300 digits network, Dense(64, ReLU) -> Dense(10, softmax), batch 32, Adam")
             print(mlpBenchmark(quick: options.quick))
+            print("# The digits MLP and the digits CNN, one epoch, against the same networks in PyTorch on one thread")
+            summary += runDigitsEpochBenchmarks(quick: options.quick)
         case "sparse":
             print("# Sparse coding: OMP on a 64 x 256 dictionary, K-SVD and MOD on the 2006 paper's setup")
             runSparseCodingBenchmarks()
@@ -191,9 +224,11 @@ func run() {
             runAttentionBenchmarks(quick: options.quick)
         default:
             print("# Convolution: images per second, forward and backward, direct SIMD loops against im2col + GEMM")
-            runConvolutionBenchmarks(quick: options.quick)
+            summary += runConvolutionBenchmarks(quick: options.quick, peak: peak)
         }
     }
+    // The issue's key figures on one line (the torch keys only when torch imports).
+    print("summary " + (summary.isEmpty ? "none=1" : summary.map { "\($0.0)=\($0.1)" }.joined(separator: " ")))
 }
 
 run()

@@ -36,13 +36,15 @@ enum DirectConvolution {
     }
 
     /// Y = W * X + b for every image, `input` [N, C, H, W] to [N, O, O_h, O_w], or only the
-    /// `window` of each output plane. Precondition: stride 1.
+    /// `window` of each output plane. `wide`: 64 positions per step in SIMD16 (`PackedWeights.wide`;
+    /// the same bits either way). Precondition: stride 1.
     static func forward(_ input: Tensor, weights: Tensor, bias: Tensor?, geometry g: ConvolutionGeometry, threads: Int,
-                        window: OutputWindow? = nil) -> Tensor {
+                        window: OutputWindow? = nil, wide: Bool = GEMMMicroKernel.preferred == .eightByThirtyTwo) -> Tensor {
         require(supports(g), "DirectConvolution.forward: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
         let w = window ?? OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth)
-        let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea)
+        let packed = PackedWeights(weights, outputChannels: g.outputChannels, inputChannels: g.inputChannels, taps: g.kernelArea,
+                                   wide: wide)
         let biases = bias?.scalars ?? [Float](repeating: 0, count: g.outputChannels)
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
         let imageSize = g.outputChannels * w.height * w.width, count = batch * imageSize
@@ -122,15 +124,16 @@ enum DirectConvolution {
     }
 
     /// dJ/dW [O, C, K_h, K_w]: for each filter, channel and tap, the dot product of the output
-    /// gradient plane with the shifted input it was computed from, summed over the images in order.
-    /// Precondition: stride 1.
+    /// gradient plane with the shifted input it was computed from, summed over the images in order
+    /// in eight lanes (one SIMD8 partial sum per weight), the lanes added at the end
+    /// (DirectConvolutionWeightGradient.swift). Precondition: stride 1.
     static func weightGradient(input: Tensor, outputGradient: Tensor, geometry g: ConvolutionGeometry, threads: Int) -> Tensor {
         require(supports(g), "DirectConvolution.weightGradient: needs stride 1, got \(g.stride)")
         let batch = input.shape[0]
         let planes = ShiftedPlanes(g, window: OutputWindow(top: 0, left: 0, height: g.outputHeight, width: g.outputWidth))
         let weightCount = g.outputChannels * g.patchSize
         let chunks = BatchChunks.chunks(batch: batch, multiplyAddsPerImage: g.multiplyAddsPerImage, maximumImages: batch)
-        let partials = SharedBuffer(zeroed: chunks.count * weightCount)
+        let partials = SharedBuffer(zeroed: chunks.count * weightCount * 8)
         defer { partials.deallocate() }
         // Input channels in blocks whose copies fit in about 24 KB of the 32 KB L1 cache, where they
         // stay while every filter's gradient plane passes by them.
@@ -150,90 +153,13 @@ enum DirectConvolution {
                             }
                             accumulateWeightGradient(planes, channels: channels, copies: copies,
                                                      outputGradient: dy.base + n * g.outputChannels * g.outputArea,
-                                                     into: partials.base + index * weightCount)
+                                                     into: partials.base + index * weightCount * 8)
                         }
                     }
                 }
             }
         }
-        return sumPartials(partials, parts: chunks.count, shape: g.weightShape)
-    }
-
-    /// dW[k, c, t] += sum_q dY[k, q] S[c][q + offset_t] for the channels c in `channels` (their K_w
-    /// copies in `copies`), two filters and up to five taps at a time.
-    static func accumulateWeightGradient(_ planes: ShiftedPlanes, channels: Range<Int>, copies: UnsafeMutablePointer<Float>,
-                                         outputGradient: UnsafePointer<Float>, into gradient: UnsafeMutablePointer<Float>) {
-        let g = planes.geometry, taps = g.kernelArea, count = planes.outputCount
-        planes.tapOffsets.withUnsafeBufferPointer { offsets in
-            for k in stride(from: 0, to: g.outputChannels, by: 2) {
-                let pair = k + 1 < g.outputChannels
-                let first = outputGradient + k * count
-                let second = pair ? first + count : first
-                for c in channels {
-                    let channel = UnsafePointer(copies + (c - channels.lowerBound) * planes.channelStride)
-                    let (target0, target1) = (gradient + (k * g.inputChannels + c) * taps, gradient + ((k + 1) * g.inputChannels + c) * taps)
-                    var t = 0
-                    while t < taps {
-                        let group = tapGroup(remaining: taps - t)
-                        let (sums0, sums1): (SIMD8<Float>, SIMD8<Float>)
-                        switch group {   // a constant tap count in each call, so unused accumulators vanish
-                        case 5: (sums0, sums1) = dotProducts(first, second, channel, offsets.baseAddress! + t, taps: 5, count: count)
-                        case 4: (sums0, sums1) = dotProducts(first, second, channel, offsets.baseAddress! + t, taps: 4, count: count)
-                        case 3: (sums0, sums1) = dotProducts(first, second, channel, offsets.baseAddress! + t, taps: 3, count: count)
-                        case 2: (sums0, sums1) = dotProducts(first, second, channel, offsets.baseAddress! + t, taps: 2, count: count)
-                        default: (sums0, sums1) = dotProducts(first, second, channel, offsets.baseAddress! + t, taps: 1, count: count)
-                        }
-                        for i in 0..<group {
-                            target0[t + i] += sums0[i]
-                            if pair { target1[t + i] += sums1[i] }
-                        }
-                        t += group
-                    }
-                }
-            }
-        }
-    }
-
-    /// How many taps the next `dotProducts` takes when `remaining` are left: at most 5, and no group
-    /// left with fewer than 3 unless there were fewer to begin with (3 x 3: 5 + 4; 5 x 5: 5 groups of 5).
-    static func tapGroup(remaining: Int) -> Int {
-        switch remaining {
-        case ...5: remaining
-        case 6: 3
-        case 7, 8: 4
-        default: 5
-        }
-    }
-
-    /// For a in {a0, a1} and i < `taps` (at most 5), the sums sum_q a[q] b[q + offsets[i]], q in
-    /// 0..<count, in lanes i of the two results: 8 positions at a time (2 + `taps` loads for 2 `taps`
-    /// multiply-adds, up to 10 accumulators), then the last count mod 8 one by one.
-    @inline(__always)
-    static func dotProducts(_ a0: UnsafePointer<Float>, _ a1: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
-                            _ offsets: UnsafePointer<Int>, taps: Int, count: Int) -> (SIMD8<Float>, SIMD8<Float>) {
-        let o = (offsets[0], taps > 1 ? offsets[1] : 0, taps > 2 ? offsets[2] : 0, taps > 3 ? offsets[3] : 0, taps > 4 ? offsets[4] : 0)
-        var (s0, s1, s2, s3, s4) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
-        var (r0, r1, r2, r3, r4) = (SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>(), SIMD8<Float>())
-        var q = 0
-        while q + 8 <= count {
-            let (u, v) = (load8(a0 + q), load8(a1 + q))
-            var x = load8(b + q + o.0)
-            s0.addProduct(u, x); r0.addProduct(v, x)
-            if taps > 1 { x = load8(b + q + o.1); s1.addProduct(u, x); r1.addProduct(v, x) }
-            if taps > 2 { x = load8(b + q + o.2); s2.addProduct(u, x); r2.addProduct(v, x) }
-            if taps > 3 { x = load8(b + q + o.3); s3.addProduct(u, x); r3.addProduct(v, x) }
-            if taps > 4 { x = load8(b + q + o.4); s4.addProduct(u, x); r4.addProduct(v, x) }
-            q += 8
-        }
-        var sums0 = SIMD8<Float>(s0.sum(), s1.sum(), s2.sum(), s3.sum(), s4.sum(), 0, 0, 0)
-        var sums1 = SIMD8<Float>(r0.sum(), r1.sum(), r2.sum(), r3.sum(), r4.sum(), 0, 0, 0)
-        while q < count {
-            let x = SIMD8<Float>(b[q + o.0], b[q + o.1], b[q + o.2], b[q + o.3], b[q + o.4], 0, 0, 0)
-            sums0.addProduct(SIMD8(repeating: a0[q]), x)
-            sums1.addProduct(SIMD8(repeating: a1[q]), x)
-            q += 1
-        }
-        return (sums0, sums1)
+        return sumLanePartials(partials, parts: chunks.count, shape: g.weightShape)
     }
 
     /// W'[c, k, l, m] = W[k, c, K_h - 1 - l, K_w - 1 - m]: the kernel of the transposed convolution.

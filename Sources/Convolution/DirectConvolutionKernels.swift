@@ -3,7 +3,8 @@
 // Goals, in order: each output computed by one sum in one order, so a position computed twice (by
 // the overlapping last step of a plane) gets the same bits; few narrow steps (an 8-position step has
 // only 4 or 1 accumulator chains, so it waits on the FMA latency); four filters per pass, 12 SIMD8
-// accumulators, so each loaded run of input feeds four multiply-adds; outputs stored where they belong.
+// accumulators (16 SIMD16 where the CPU has AVX-512's 32 registers), so each loaded run of input feeds
+// four multiply-adds; outputs stored where they belong.
 
 import Core
 
@@ -14,10 +15,14 @@ struct PackedWeights: Sendable {
     let outputChannels: Int
     let inputChannels: Int
     let taps: Int
+    /// Whether four filters take 64 positions per step in 16 SIMD16 accumulators (`convolveFour64`),
+    /// which needs 32 vector registers: by default where the CPU has AVX-512 (the choice of Core's GEMM).
+    let wide: Bool
     var blocks: Int { outputChannels / 4 }
 
-    init(_ weights: Tensor, outputChannels: Int, inputChannels: Int, taps: Int) {
-        (self.outputChannels, self.inputChannels, self.taps) = (outputChannels, inputChannels, taps)
+    init(_ weights: Tensor, outputChannels: Int, inputChannels: Int, taps: Int,
+         wide: Bool = GEMMMicroKernel.preferred == .eightByThirtyTwo) {
+        (self.outputChannels, self.inputChannels, self.taps, self.wide) = (outputChannels, inputChannels, taps, wide)
         var values = [Float](repeating: 0, count: outputChannels * inputChannels * taps)
         let blocks = outputChannels / 4
         for k in 0..<outputChannels {
@@ -69,6 +74,15 @@ struct PackedWeights: Sendable {
                 let b = SIMD4(biases[4 * block], biases[4 * block + 1], biases[4 * block + 2], biases[4 * block + 3])
                 let target = runs.separateRuns ? runs.output + 4 * block * stride : runs.output
                 var q = 0
+                while wide && q + 64 <= count {
+                    convolveFour64(x + q, channelStride, offsets, taps: taps, weights: weights, biases: b, into: target + q, planeStride: stride)
+                    q += 64
+                }
+                if wide && count - q > 24 && count >= 64 {   // an overlapping wide step, as below
+                    convolveFour64(x + count - 64, channelStride, offsets, taps: taps, weights: weights, biases: b,
+                                   into: target + count - 64, planeStride: stride)
+                    q = count
+                }
                 while q + 24 <= count {
                     convolveFour24(x + q, channelStride, offsets, taps: taps, weights: weights, biases: b, into: target + q, planeStride: stride)
                     q += 24
@@ -159,6 +173,44 @@ struct PackedWeights: Sendable {
         store8(b0, y + planeStride); store8(b1, y + planeStride + 8); store8(b2, y + planeStride + 16)
         store8(c0, y + 2 * planeStride); store8(c1, y + 2 * planeStride + 8); store8(c2, y + 2 * planeStride + 16)
         store8(d0, y + 3 * planeStride); store8(d1, y + 3 * planeStride + 8); store8(d2, y + 3 * planeStride + 16)
+    }
+
+    /// Four filters at 64 positions: 16 SIMD16 accumulators, 4 loaded runs and one broadcast weight,
+    /// 21 of AVX-512's 32 zmm registers; each tap costs 8 loads for 16 multiply-adds (the same sums
+    /// as `convolveFour24`, in the same order).
+    @inline(__always)
+    func convolveFour64(_ x: UnsafePointer<Float>, _ channelStride: Int, _ offsets: UnsafePointer<Int>, taps: Int, weights: UnsafePointer<Float>,
+                        biases: SIMD4<Float>, into y: UnsafeMutablePointer<Float>, planeStride: Int) {
+        var (a0, a1, a2, a3) = (SIMD16<Float>(repeating: biases[0]), SIMD16<Float>(repeating: biases[0]),
+                                SIMD16<Float>(repeating: biases[0]), SIMD16<Float>(repeating: biases[0]))
+        var (b0, b1, b2, b3) = (SIMD16<Float>(repeating: biases[1]), SIMD16<Float>(repeating: biases[1]),
+                                SIMD16<Float>(repeating: biases[1]), SIMD16<Float>(repeating: biases[1]))
+        var (c0, c1, c2, c3) = (SIMD16<Float>(repeating: biases[2]), SIMD16<Float>(repeating: biases[2]),
+                                SIMD16<Float>(repeating: biases[2]), SIMD16<Float>(repeating: biases[2]))
+        var (d0, d1, d2, d3) = (SIMD16<Float>(repeating: biases[3]), SIMD16<Float>(repeating: biases[3]),
+                                SIMD16<Float>(repeating: biases[3]), SIMD16<Float>(repeating: biases[3]))
+        var w = weights
+        for c in 0..<inputChannels {
+            let channel = x + c * channelStride
+            for t in 0..<taps {
+                let p = channel + offsets[t]
+                let (x0, x1, x2, x3) = (load16(p), load16(p + 16), load16(p + 32), load16(p + 48))
+                var v = SIMD16<Float>(repeating: w[0])
+                a0.addProduct(x0, v); a1.addProduct(x1, v); a2.addProduct(x2, v); a3.addProduct(x3, v)
+                v = SIMD16<Float>(repeating: w[1])
+                b0.addProduct(x0, v); b1.addProduct(x1, v); b2.addProduct(x2, v); b3.addProduct(x3, v)
+                v = SIMD16<Float>(repeating: w[2])
+                c0.addProduct(x0, v); c1.addProduct(x1, v); c2.addProduct(x2, v); c3.addProduct(x3, v)
+                v = SIMD16<Float>(repeating: w[3])
+                d0.addProduct(x0, v); d1.addProduct(x1, v); d2.addProduct(x2, v); d3.addProduct(x3, v)
+                w += 4
+            }
+        }
+        store16(a0, y); store16(a1, y + 16); store16(a2, y + 32); store16(a3, y + 48)
+        let (y1, y2, y3) = (y + planeStride, y + 2 * planeStride, y + 3 * planeStride)
+        store16(b0, y1); store16(b1, y1 + 16); store16(b2, y1 + 32); store16(b3, y1 + 48)
+        store16(c0, y2); store16(c1, y2 + 16); store16(c2, y2 + 32); store16(c3, y2 + 48)
+        store16(d0, y3); store16(d1, y3 + 16); store16(d2, y3 + 32); store16(d3, y3 + 48)
     }
 
     /// Four filters at 8 positions (the same sums as `convolveFour24`, in the same order).

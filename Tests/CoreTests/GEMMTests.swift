@@ -2,8 +2,10 @@
 // Goals, in order: every transpose case on every small shape (an exhaustive sweep, so the ragged
 // edges of the 6 x 16 tiles are all hit); awkward larger shapes that cross the k slices (512) and
 // column blocks (2048); padded leading dimensions; alpha and beta other than 1 and 0; beta == 0 with
-// NaN in C; bit-identical answers for one and two threads. The sizes stay small for a debug build.
+// NaN in C; bit-identical answers for one and two threads, and for the two micro-kernels (6 x 16 and
+// 8 x 32, both run on every machine whatever the CPU picks). The sizes stay small for a debug build.
 
+import Foundation
 import Testing
 import Core
 
@@ -16,9 +18,11 @@ struct GEMMCase: CustomStringConvertible {
     /// outside the matrix would poison the answer.
     var padding = 0
     var seed: UInt64 = 1
+    /// The register tile; every test that names none uses this CPU's choice.
+    var microKernel = GEMMMicroKernel.preferred
 
     var description: String {
-        "m=\(m) n=\(n) k=\(k) transposeA=\(transposeA) transposeB=\(transposeB) alpha=\(alpha) beta=\(beta) padding=\(padding) seed=\(seed)"
+        "m=\(m) n=\(n) k=\(k) transposeA=\(transposeA) transposeB=\(transposeB) alpha=\(alpha) beta=\(beta) padding=\(padding) seed=\(seed) microKernel=\(microKernel)"
     }
 
     var lda: Int { (transposeA ? m : k) + padding }
@@ -46,7 +50,7 @@ struct GEMMCase: CustomStringConvertible {
             bound.withUnsafeMutableBufferPointer { bound in
                 Kernels.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                              a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: fast.baseAddress!, ldc: ldc,
-                             threads: threads)
+                             threads: threads, microKernel: microKernel)
                 Reference.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k, alpha: alpha,
                                a: a, lda: lda, b: b, ldb: ldb, beta: beta, c: slow.baseAddress!, ldc: ldc)
                 Reference.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
@@ -169,5 +173,57 @@ struct GEMMTests {
             Kernels.gemm(transposeA: false, transposeB: false, m: 2, n: 2, k: 2, alpha: 1, a: a, lda: 1,
                          b: a, ldb: 2, beta: 0, c: &c, ldc: 2)
         }
+    }
+}
+
+@Suite("GEMM micro-kernels: 6 x 16 and 8 x 32 both == naive, and equal to each other bit for bit")
+struct GEMMMicroKernelTests {
+    @Test("every small shape around both tiles' edges, every transpose, each micro-kernel (m, n, k in {1, 5, 6, 7, 8, 9, 16, 17, 31, 32, 33}, seed 11)",
+          arguments: GEMMMicroKernel.allCases)
+    func exhaustiveSmallShapes(microKernel: GEMMMicroKernel) {
+        let sizes = [1, 5, 6, 7, 8, 9, 16, 17, 31, 32, 33]
+        var failures: [String] = []
+        for (transposeA, transposeB) in GEMMTests.transposes {
+            for m in sizes { for n in sizes { for k in sizes {
+                let problem = GEMMCase(m: m, n: n, k: k, transposeA: transposeA, transposeB: transposeB,
+                                       alpha: 0.5, beta: -1, padding: 1, seed: 11, microKernel: microKernel)
+                if let mismatch = problem.firstMismatch() { failures.append(mismatch) }
+            } } }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+    }
+
+    @Test("the two micro-kernels give the same bits: A read in place (not transposed) and packed (transposed, or a ragged strip), ragged edges, two threads (seed 13)",
+          arguments: [(64, 64, 64), (128, 128, 128), (72, 96, 40), (61, 45, 77), (300, 70, 260), (40, 50, 1030)])
+    func kernelsAgreeBitForBit(shape: (Int, Int, Int)) {
+        for (transposeA, transposeB) in GEMMTests.transposes {
+            for threads in [1, 2] {
+                var problem = GEMMCase(m: shape.0, n: shape.1, k: shape.2, transposeA: transposeA, transposeB: transposeB,
+                                       alpha: 0.75, beta: 0.25, padding: 2, seed: 13, microKernel: .sixBySixteen)
+                let narrow = problem.run(threads: threads).fast
+                problem.microKernel = .eightByThirtyTwo
+                let wide = problem.run(threads: threads).fast
+                #expect(narrow.elementsEqual(wide) { $0 == $1 || ($0.isNaN && $1.isNaN) }, "\(problem) threads=\(threads)")
+                #expect(problem.firstMismatch(threads: threads) == nil)
+            }
+        }
+    }
+
+    @Test("beta == 0 with C full of NaN, for the 8 x 32 kernel reading A in place and packed (seed 17)")
+    func wideKernelBetaZeroIgnoresNaN() {
+        for (m, n, k) in [(16, 64, 24), (33, 40, 600)] {
+            let problem = GEMMCase(m: m, n: n, k: k, alpha: 1.5, beta: 0, padding: 2, seed: 17, microKernel: .eightByThirtyTwo)
+            #expect(problem.firstMismatch(cIsNaN: true) == nil)
+        }
+    }
+
+    @Test("the preferred micro-kernel follows the CPU: 8 x 32 exactly when /proc/cpuinfo lists avx512f")
+    func preferredFollowsTheCPU() {
+        #if os(Linux)
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let avx512 = flags.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").contains("avx512f") ?? false
+        #expect(GEMMMicroKernel.preferred == (avx512 ? .eightByThirtyTwo : .sixBySixteen))
+        #endif
+        #expect(GEMMMicroKernel.eightByThirtyTwo.tileRows == 8 && GEMMMicroKernel.eightByThirtyTwo.tileColumns == 32)
     }
 }

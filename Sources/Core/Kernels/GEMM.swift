@@ -1,21 +1,24 @@
 // GEMM.swift: the general matrix product C <- alpha op(A) op(B) + beta C, blocked for the caches and
-// split across threads. The packing is in GEMMPacking.swift, the 6 x 16 micro-kernel in GEMMMicroKernel.swift.
+// split across threads. The packing is in GEMMPacking.swift, the micro-kernels (6 x 16 for AVX2, 8 x 32
+// for AVX-512, chosen at run time) in GEMMMicroKernel.swift and GEMMWideMicroKernel.swift.
 // Goals, in order: the BLAS semantics exactly (all four transpose cases, any leading dimensions,
 // beta == 0 never reads C; the same answer for any thread count); the rounding of a dot product of
-// length k; speed close to OpenBLAS on one AVX2 core, and nearly twice that on two.
+// length k; speed at OpenBLAS's or above on one core (AVX2 or AVX-512), and nearly twice that on two.
 //
 // The algorithm is the one of Goto & van de Geijn, "Anatomy of high-performance matrix
 // multiplication", ACM TOMS 34(3), 2008, with the two innermost loops in the order that suited this
 // machine best (measured below):
 //
 //   for each block of `columnBlock` columns of C
-//     for each slice of at most `depthBlock` values of k    pack op(B)[slice, block] into 16-wide panels
-//       for each strip of 6 rows of C                       pack op(A)[strip, slice] into one 6-tall panel
-//         for each 16-wide B panel, left to right           (the A panel, 12 KiB, stays in L1)
-//           C[6 x 16 tile] <- alpha (A panel)(B panel) + beta C[tile]
+//     for each slice of at most `depthBlock` values of k    pack op(B)[slice, block] into NR-wide panels
+//       for each strip of MR rows of C                      pack op(A)[strip, slice] into one MR-tall panel
+//         for each NR-wide B panel, left to right           (the A panel, 12-16 KiB, stays in L1)
+//           C[MR x NR tile] <- alpha (A panel)(B panel) + beta C[tile]
 //
-// Each micro-kernel call does 6 * 16 = 96 multiply-adds per k step from 6 + 16 = 22 loaded floats, so
-// the loops are bound by the FMA units, not by memory. Packing copies every operand into that one
+// with MR x NR = 6 x 16 (AVX2) or 8 x 32 (AVX-512). The 6 x 16 micro-kernel does 96 multiply-adds per
+// k step from 6 + 16 = 22 loaded floats, the 8 x 32 one 256 from 40, so the loops are bound by the FMA
+// units, not by memory. A small A, not transposed, is read in place by the 8 x 32 kernel instead of
+// being packed (`GEMMBlocking.largestUnpackedA`). Packing copies every operand into that one
 // layout, so the transposes cost only the copy (O(mk + kn) against O(mnk) for the product).
 //
 // Why rows of tiles, not columns: walking C left to right touches its cache lines in order, and the
@@ -23,7 +26,7 @@
 // ldc each time and cost about 8% at n = 1024 on this CPU. The B panels stream from L2/L3 in order,
 // which the prefetcher also hides.
 //
-// Threads share the packed B panels of a slice and split the 6-row strips of C between them; each
+// Threads share the packed B panels of a slice and split the MR-row strips of C between them; each
 // strip packs its own A panel, so nothing is packed twice and no two threads write the same entry.
 
 /// A read-only matrix seen through two strides: element (i, j) is `base[i * rowStride + j * columnStride]`.
@@ -64,23 +67,23 @@ struct OutputMatrix: @unchecked Sendable {   // Threads write disjoint strips of
     }
 }
 
-/// Tile and block sizes, chosen for an AVX2 core (16 ymm registers, 32 KiB L1d, 512 KiB L2) by measurement.
+/// Block sizes and thresholds, chosen by measurement (the tile sizes belong to the `GEMMMicroKernel`).
 enum GEMMBlocking {
-    /// Rows of a C tile (MR). 6 rows x 2 vectors = 12 accumulators, plus 2 B vectors and 1 broadcast
-    /// of A: 15 of the 16 ymm registers.
-    static let tileRows = 6
-    /// Columns of a C tile (NR): two SIMD8<Float>.
-    static let tileColumns = 16
-    /// The longest k slice (KC). The A panel, 6 x 512 floats = 12 KiB, stays in the 32 KiB L1 cache,
-    /// and C is read and written once per slice (fewer slices, less C traffic: 256 was ~5% slower).
+    /// The longest k slice (KC). The A panel, at most 8 x 512 floats = 16 KiB, stays in the 32 KiB L1
+    /// cache, and C is read and written once per slice (fewer slices, less C traffic: 256 was ~5% slower).
     static let depthBlock = 512
-    /// Columns of B packed at a time (NC, a multiple of 16): 512 x 2048 floats = 4 MiB, in L3.
+    /// Columns of B packed at a time (NC, a multiple of 32): 512 x 2048 floats = 4 MiB, in L3.
     static let columnBlock = 2048
     /// Below this many multiply-adds per thread (about 25 us of work), a second thread costs more
     /// than it saves. With `parallelFor`'s spinning helpers, two threads at 128^3 (2^20 each) ran
     /// 109 GFLOP/s against 83 on one (numpy/OpenBLAS 108 on two); with Dispatch, whose sleeping
     /// thread took 30-100 us to wake, the threshold had to be 2^22 (CONVENTIONS.md, "Threads").
     static let minimumMultiplyAddsPerThread = 1 << 20
+    /// The wide kernel reads a full strip of A (not transposed) in place, without packing it, when A
+    /// has at most this many entries. Measured at n = 64, 128 and 256: 70 -> 85, 90 -> 100 and
+    /// 101 -> 108 GFLOP/s; at n = 384 to 1024 about 5 % better still (even with lda = 1024, whose
+    /// eight rows share their L1 sets). Beyond 2^20 entries it was not measured, so A is packed.
+    static let largestUnpackedA = 1 << 20
 }
 
 extension Kernels {
@@ -94,13 +97,16 @@ extension Kernels {
     ///   used only when each gets at least `GEMMBlocking.minimumMultiplyAddsPerThread` multiply-adds
     ///   and one 6-row strip of C; the work is then cut into about 16 x `threads` chunks for
     ///   `parallelFor`. The answer is bit-for-bit the same for any count.
+    /// - `microKernel`: the register tile, by default the one for this CPU (`GEMMMicroKernel.preferred`).
+    ///   The answer is bit-for-bit the same for either.
     ///
     /// Preconditions: m, n, k >= 0; threads >= 1; each leading dimension is at least the stored
     /// width (lda >= k, or >= m if transposed; ldb >= n, or >= k if transposed; ldc >= n).
     public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                             alpha: Float, a: UnsafePointer<Float>, lda: Int,
                             b: UnsafePointer<Float>, ldb: Int,
-                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int = 1) {
+                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int = 1,
+                            microKernel: GEMMMicroKernel = .preferred) {
         require(m >= 0 && n >= 0 && k >= 0, "gemm: negative size m=\(m) n=\(n) k=\(k)")
         require(threads >= 1, "gemm: threads must be at least 1, got \(threads)")
         require(lda >= max(1, transposeA ? m : k),
@@ -119,10 +125,10 @@ extension Kernels {
         let right = StridedMatrix(b, leadingDimension: ldb, transposed: transposeB)
 
         // A second thread only pays when each gets enough multiply-adds, and at least two strips.
-        let strips = (m + GEMMBlocking.tileRows - 1) / GEMMBlocking.tileRows
+        let strips = (m + microKernel.tileRows - 1) / microKernel.tileRows
         let useful = min(threads, strips, m * n * k / GEMMBlocking.minimumMultiplyAddsPerThread)
         multiplyBlocked(m: m, n: n, k: k, alpha: alpha, a: left, b: right, beta: beta, c: output,
-                        threads: max(1, useful))
+                        threads: max(1, useful), microKernel: microKernel)
     }
 
     /// C <- beta C for the degenerate products (k == 0 or alpha == 0); beta == 0 writes zeros.
@@ -135,12 +141,12 @@ extension Kernels {
     }
 
     /// The blocked loops of the header comment. With several threads, the calling thread packs the
-    /// B panels of each k slice, then all threads take chunks of 6-row strips of C from a shared
-    /// queue (`concurrentPerform` hands them out), each packing its own A panels. Every entry of C
-    /// sees the same operations in the same order whatever the thread count.
+    /// B panels of each k slice, then all threads take chunks of strips of C from a shared queue
+    /// (`parallelFor` hands them out), each packing its own A panels. Every entry of C sees the same
+    /// operations in the same order whatever the thread count and the micro-kernel.
     static func multiplyBlocked(m: Int, n: Int, k: Int, alpha: Float, a: StridedMatrix, b: StridedMatrix,
-                                beta: Float, c: OutputMatrix, threads: Int) {
-        let (tileRows, tileColumns) = (GEMMBlocking.tileRows, GEMMBlocking.tileColumns)
+                                beta: Float, c: OutputMatrix, threads: Int, microKernel: GEMMMicroKernel) {
+        let (tileRows, tileColumns) = (microKernel.tileRows, microKernel.tileColumns)
         // k is cut into equal slices of at most `depthBlock` (k = 600 gives 300 + 300, not 512 + 88).
         let slices = (k + GEMMBlocking.depthBlock - 1) / GEMMBlocking.depthBlock
         let depthBlock = (k + slices - 1) / slices
@@ -150,6 +156,8 @@ extension Kernels {
         let strips = (m + tileRows - 1) / tileRows
         let stripsPerChunk = threads == 1 ? strips : max(1, strips / (16 * threads))
         let chunks = (strips + stripsPerChunk - 1) / stripsPerChunk
+        let readsAInPlace = microKernel == .eightByThirtyTwo && a.columnStride == 1
+            && m * k <= GEMMBlocking.largestUnpackedA
 
         // 64-byte alignment: every B panel row starts on a cache line, and no load splits two lines.
         let packedB = SharedPanels(count: depthBlock * columnBlock)
@@ -162,7 +170,7 @@ extension Kernels {
                 // Packing B is cheap (O(k n) against O(m n k)); the calling thread does it alone, so
                 // the other threads are woken once per slice, not twice.
                 packPanelsOfB(b.offset(row: depthStart, column: columnStart), depth: depth, columns: columns,
-                              into: packedB.base)
+                              tileColumns: tileColumns, into: packedB.base)
                 // The first k slice applies beta; the later ones add to what is already in C.
                 let betaForSlice: Float = depthStart == 0 ? beta : 1
                 inParallel(chunks, threads: threads) { chunk in
@@ -171,13 +179,25 @@ extension Kernels {
                     let firstStrip = chunk * stripsPerChunk, endStrip = min(strips, firstStrip + stripsPerChunk)
                     for tileRow in stride(from: firstStrip * tileRows, to: min(m, endStrip * tileRows), by: tileRows) {
                         let rows = min(tileRows, m - tileRow)
-                        packPanelOfA(a.offset(row: tileRow, column: depthStart), rows: rows, depth: depth,
-                                     into: packedA)
+                        let strip = a.offset(row: tileRow, column: depthStart)
+                        // A[r, p] = aBase[r * aRowStride + p * aColumnStride]: in place, or the packed panel.
+                        let inPlace = readsAInPlace && rows == tileRows
+                        if !inPlace {
+                            packPanelOfA(strip, rows: rows, depth: depth, tileRows: tileRows, into: packedA)
+                        }
+                        let (aBase, aRowStride, aColumnStride) = inPlace ? (strip.base, strip.rowStride, 1)
+                                                                         : (UnsafePointer(packedA), 1, tileRows)
                         for tileColumn in stride(from: 0, to: columns, by: tileColumns) {
-                            multiplyTile(depth: depth, a: packedA, b: packedB.base + tileColumn * depth,
-                                         alpha: alpha, beta: betaForSlice,
-                                         c: c.offset(row: tileRow, column: columnStart + tileColumn),
-                                         rows: rows, columns: min(tileColumns, columns - tileColumn))
+                            let tile = c.offset(row: tileRow, column: columnStart + tileColumn)
+                            let tileWidth = min(tileColumns, columns - tileColumn)
+                            if microKernel == .eightByThirtyTwo {
+                                multiplyWideTile(depth: depth, a: aBase, aRowStride: aRowStride, aColumnStride: aColumnStride,
+                                                 b: packedB.base + tileColumn * depth, alpha: alpha, beta: betaForSlice,
+                                                 c: tile, rows: rows, columns: tileWidth)
+                            } else {
+                                multiplyTile(depth: depth, a: aBase, b: packedB.base + tileColumn * depth,
+                                             alpha: alpha, beta: betaForSlice, c: tile, rows: rows, columns: tileWidth)
+                            }
                         }
                     }
                 }

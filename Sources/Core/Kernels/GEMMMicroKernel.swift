@@ -1,4 +1,5 @@
-// GEMMMicroKernel.swift: the 6 x 16 GEMM micro-kernel, C[tile] <- alpha (A panel)(B panel) + beta C[tile].
+// GEMMMicroKernel.swift: the 6 x 16 GEMM micro-kernel, C[tile] <- alpha (A panel)(B panel) + beta C[tile],
+// and `GEMMMicroKernel`, the choice between it and the 8 x 32 kernel of GEMMWideMicroKernel.swift.
 // Goals, in order: correct on the ragged edge (fewer than 6 rows or 16 columns) and with beta == 0
 // never reading C; then every multiply-add a fused vfmadd231ps on a ymm register, with all twelve
 // accumulators held in registers for the whole k loop.
@@ -17,6 +18,49 @@
 // runs at 92 GFLOP/s, the peak of a core (a plain register-only FMA loop also gives 92-95). The
 // compiled loop (swiftc -O -target-cpu native -emit-assembly) is unrolled twice: per k step one
 // vbroadcastss per row, two vmovups of B and twelve `vfmadd231ps ymm`, with no call to fmaf.
+// On an AVX-512 CPU (AMD Zen 4) the 8 x 32 kernel is faster (GEMMWideMicroKernel.swift) and is chosen.
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The register tile of the GEMM, chosen once per process from the CPU's flags.
+public enum GEMMMicroKernel: Sendable, CaseIterable, CustomStringConvertible {
+    /// 6 x 16 with SIMD8<Float>: 12 ymm accumulators, for CPUs with 16 vector registers (AVX2).
+    case sixBySixteen
+    /// 8 x 32 with SIMD16<Float>: 16 zmm accumulators, for CPUs with AVX-512's 32 registers.
+    case eightByThirtyTwo
+
+    /// Rows of a C tile (MR).
+    public var tileRows: Int { self == .sixBySixteen ? 6 : 8 }
+    /// Columns of a C tile (NR).
+    public var tileColumns: Int { self == .sixBySixteen ? 16 : 32 }
+
+    public var description: String { self == .sixBySixteen ? "6x16" : "8x32" }
+
+    /// The wide tile where the CPU has AVX-512 (the `avx512f` flag of /proc/cpuinfo on Linux), the
+    /// 6 x 16 tile everywhere else. Both are compiled for the build machine (`-target-cpu native`):
+    /// on a CPU without AVX-512 a SIMD16 operation becomes two ymm operations, correct but slower.
+    public static let preferred: GEMMMicroKernel = cpuHasAVX512() ? .eightByThirtyTwo : .sixBySixteen
+
+    /// Whether the running CPU reports AVX-512 Foundation; false where /proc/cpuinfo cannot be read.
+    static func cpuHasAVX512() -> Bool {
+        #if os(Linux)
+        guard let file = fopen("/proc/cpuinfo", "r") else { return false }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>? = nil
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, file) > 0, let line {
+            let text = String(cString: line)
+            if text.hasPrefix("flags") { return text.split(separator: " ").contains("avx512f") }
+        }
+        return false
+        #else
+        return false
+        #endif
+    }
+}
 
 extension Kernels {
     /// C[0..<rows, 0..<columns] <- alpha sum_p aPanel[p, :] bPanel[p, :] + beta C (beta == 0: C unread).
@@ -47,7 +91,7 @@ extension Kernels {
             bStep += 16
         }
 
-        if rows == GEMMBlocking.tileRows && columns == GEMMBlocking.tileColumns {
+        if rows == 6 && columns == 16 {
             // A whole tile: update C in place, one row (two vectors) at a time.
             let ldc = c.leadingDimension
             updateRow(c.base, c00, c01, alpha: alpha, beta: beta)
