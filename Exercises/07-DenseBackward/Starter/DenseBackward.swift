@@ -14,7 +14,6 @@
 // transpose, a wrong ReLU' or a sum over the wrong axis will show.
 
 import Core
-import NeuralNetworks
 
 /// The gradients of a dense ReLU layer from dJ/dA.
 /// - Parameters:

@@ -6,7 +6,6 @@
 // (1.3.7), summed over the batch, becomes A_prev^T Delta. ReLU'(0) = 1, as Table 1.2's "otherwise".
 
 import Core
-import NeuralNetworks
 
 public func denseReLUBackward(input: Tensor, weights: Tensor, preActivation: Tensor, outputGradient: Tensor)
     -> (inputGradient: Tensor, weightGradient: Tensor, biasGradient: Tensor)
