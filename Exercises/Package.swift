@@ -10,11 +10,13 @@ import PackageDescription
 
 /// The exercise folders, in the order of manifest.tsv. Adding an exercise adds one line here.
 let exerciseFolders = [
+    "01-NormalEquations",
     "02-PerceptronUpdate",
     "03-BCEGradient",
     "04-DiscountedReturns",
     "05-QLearningUpdate",
     "06-EpsilonGreedy",
+    "07-DenseBackward",
     "08-AdamStep",
     "09-XavierBound",
     "10-OMPStep",

@@ -6,7 +6,7 @@ import Core
 import NeuralNetworks
 import Exercise19
 
-check("By hand: ELU(2) = 2 with slope 1; ELU(-1) = e^-1 - 1 = -0.6321 with slope e^-1 = 0.3679 (alpha = 1)") {
+check("By hand: ELU(2) = 2 with slope 1; ELU(-1) = e^-1 - 1 = -0.6321 with slope e^-1 = 0.3679 (alpha = 1); one new node whose only input is x") {
     let positive = Node(2)
     let y = elu(positive)
     y.backward()
@@ -16,14 +16,12 @@ check("By hand: ELU(2) = 2 with slope 1; ELU(-1) = e^-1 - 1 = -0.6321 with slope
     z.backward()
     expect(isApproximatelyEqual(z.value, exp(-1.0) - 1), "ELU(-1) should be -0.6321; got \(z.value)")
     expect(isApproximatelyEqual(negative.gradient, exp(-1.0)), "ELU'(-1) should be 0.3679; got \(negative.gradient)")
-}
-
-check("It is one new node whose only input is x (not a composition of the engine's nodes)") {
+    // (merged: It is one new node whose only input is x (not a composition of the engine's nodes))
     let x = Node(-0.5)
-    let y = elu(x, alpha: 2)
-    expect(y.inputs.count == 1 && y.inputs[0] === x, "the node's inputs should be [x]")
-    expect(y.operation == .custom("ELU"), "y.operation == .custom(\"ELU\")")
-    expect(y.localDerivatives.count == 1, "y.localDerivatives.count == 1: expected \(1), got \(y.localDerivatives.count)")
+    let node = elu(x, alpha: 2)
+    expect(node.inputs.count == 1 && node.inputs[0] === x, "the node's inputs should be [x]")
+    expect(node.operation == .custom("ELU"), "node.operation == .custom(\"ELU\")")
+    expect(node.localDerivatives.count == 1, "node.localDerivatives.count == 1: expected \(1), got \(node.localDerivatives.count)")
 }
 
 check("The slope matches central differences, alone and inside a graph that uses x twice, alpha 1 and 0.3 (seed 191)") {

@@ -6,7 +6,7 @@ import Core
 import Capsules
 import Exercise22
 
-check("By hand: squash(3, 4) = (15/26, 20/26) with length 25/26; squash(0.1, 0) = (0.0099009901, 0); squash(1, 0) = (0.5, 0)") {
+check("By hand: squash(3, 4) = (15/26, 20/26) with length 25/26; squash(0.1, 0) = (0.0099009901, 0); squash(1, 0) = (0.5, 0); s = 0 gives 0 (no NaN)") {
     let cases: [(s: [Double], expected: [Double])] = [([3, 4], [15.0 / 26, 20.0 / 26]), ([0.1, 0], [0.0099009901, 0]), ([1, 0], [0.5, 0])]
     for (s, expected) in cases {
         let v = squashVector(s)
@@ -14,9 +14,7 @@ check("By hand: squash(3, 4) = (15/26, 20/26) with length 25/26; squash(0.1, 0) 
     }
     expect(isApproximatelyEqual(lengthAfterSquash(5), 25.0 / 26, absoluteTolerance: 1e-12), "the length for n = 5 should be 25/26")
     expect(isApproximatelyEqual(lengthAfterSquash(0.1), 0.0099009901, absoluteTolerance: 1e-9), "the length for n = 0.1 should be 0.0099")
-}
-
-check("s = 0 gives the zero vector (no NaN), and the length of 0 is 0") {
+    // (merged: s = 0 gives the zero vector (no NaN), and the length of 0 is 0)
     let v = squashVector([0, 0, 0])
     expect(v == [0, 0, 0], "squash(0) should be (0, 0, 0); got \(v)")
     expect(lengthAfterSquash(0) == 0, "lengthAfterSquash(0) == 0: expected \(0), got \(lengthAfterSquash(0))")

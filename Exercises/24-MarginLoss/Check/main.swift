@@ -6,15 +6,13 @@ import Core
 import Capsules
 import Exercise24
 
-check("The catalogue's table: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0") {
+check("The catalogue's table: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0; not E-15's printed form (0.1 and 0.4)") {
     let rows: [(present: Bool, length: Double, expected: Double)] = [(true, 0.8, 0.01), (true, 0.5, 0.16), (true, 0.95, 0), (false, 0.3, 0.02), (false, 0.05, 0)]
     for (present, length, expected) in rows {
         let value = marginLoss(length: length, present: present)
         expect(isApproximatelyEqual(value, expected, absoluteTolerance: 1e-12), "T = \(present ? 1 : 0), ||v|| = \(length): expected \(expected), got \(value)")
     }
-}
-
-check("E-15: not the printed form, which gives 0.1 and 0.4 for a present class at 0.8 and 0.5") {
+    // (merged: E-15: not the printed form, which gives 0.1 and 0.4 for a present class at 0.8 and 0.5)
     for length in [0.8, 0.5] {
         let yours = marginLoss(length: length, present: true)
         let printed = MarginLoss.asPrintedInTheNotes(length: length, present: true)
