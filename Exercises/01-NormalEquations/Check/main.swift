@@ -1,4 +1,4 @@
-// Checks for Exercise 01 (normal equations). Run: swift test --package-path Exercises --filter Exercise01
+// Checks for exercise 01 (normal equations). Run: swift run --package-path Exercises exercises 01
 
 import ExerciseCheck
 import Core

@@ -1,14 +1,10 @@
 // Exercise 01: the normal equations.   Practises MLiS II Sec. 1.2.1, Eq. (1.2.5), Eq. (1.2.6).
-// Check:  swift test --package-path Exercises --filter Exercise01
+// Check:  swift run --package-path Exercises exercises 01     (one hint at a time: exercises --hint 01)
+// See it running:  swift run linear-models
 //
 // The linear model y^ = x~^T w minimises J(w) = (Xw - Y)^T (Xw - Y) where the gradient vanishes:
 //     grad J = 2 X^T X w - 2 X^T Y = 0    so    (X^T X) w* = X^T Y.
 // Form the P x P matrix X^T X and the vector X^T Y in Double, then solve the system.
-//
-// Hint: `X[n, i]` reads one element of the design matrix (row n = example n). Build
-// `DoubleMatrix(size: p, entries: ...)` for X^T X (row-major, entry (i, j) at i * p + j) and call
-// `try solveLinearSystem(gram, moment)` from Core. For the AND data of Eq. (1.2.3) the answer is
-// (-1/4, 1/2, 1/2), Eq. (1.2.7).
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 02 (perceptron update). Run: swift test --package-path Exercises --filter Exercise02
+// Checks for exercise 02 (perceptron update). Run: swift run --package-path Exercises exercises 02
 
 import ExerciseCheck
 import Core

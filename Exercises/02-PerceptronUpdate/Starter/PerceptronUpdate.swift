@@ -1,14 +1,11 @@
 // Exercise 02: one step of the perceptron learning algorithm.   Practises MLiS II Sec. 1.2.2,
 // Eq. (1.2.9), Eq. (1.2.10).
-// Check:  swift test --package-path Exercises --filter Exercise02
+// Check:  swift run --package-path Exercises exercises 02     (one hint at a time: exercises --hint 02)
+// See it running:  swift run linear-models
 //
 // The perceptron predicts Y^ = Theta(X w) (Theta(z) = 0 if z < 0, else 1) and updates all weights
 // at once:
 //     w  <-  w - alpha X^T (Y^ - Y).
-//
-// Hint: `matmul(X, w)` is X w; `matmul(X, e, transposeA: true)` is X^T e; `t.map(heaviside)` applies
-// the step function; `a - b` subtracts tensors and `alpha * t` scales one. From the notebook's start
-// w0 = (0.0549, 0.0715, 0.0603) on AND every prediction is 1, so the error is (1, 1, 1, 0).
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 03 (BCE gradient). Run: swift test --package-path Exercises --filter Exercise03
+// Checks for exercise 03 (BCE gradient). Run: swift run --package-path Exercises exercises 03
 
 import Foundation
 import ExerciseCheck

@@ -1,13 +1,11 @@
 // Exercise 03: the gradient of the binary cross-entropy of logistic regression.
 // Practises MLiS II Sec. 1.2.3, Eq. (1.2.11), Eq. (1.2.12), Eq. (1.2.13), Eq. (1.2.14), and the BCE of Table 1.1.
-// Check:  swift test --package-path Exercises --filter Exercise03
+// Check:  swift run --package-path Exercises exercises 03     (one hint at a time: exercises --hint 03)
+// See it running:  swift run linear-models
 //
 // With y^ = sigma(x~^T w) and the mean loss J = -(1/N) sum_i [y log y^ + (1 - y) log(1 - y^)],
 // the chain rule gives dJ/dz = y^ - y for each example, so
 //     grad_w J = (1/N) X^T (Y^ - Y).
-//
-// Hint: `matmul(X, w).sigmoidElements()` is Y^. The test compares your gradient with central finite
-// differences of J, so a missing 1/N or a sign error will show.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 04 (discounted returns). Run: swift test --package-path Exercises --filter Exercise04
+// Checks for exercise 04 (discounted returns). Run: swift run --package-path Exercises exercises 04
 
 import ExerciseCheck
 import Core

@@ -1,14 +1,11 @@
 // Exercise 04: the discounted returns of an episode.   Practises DL Padova "Reinforcement Learning"
 // (the return R_t and its recursion; erratum E-13).
-// Check:  swift test --package-path Exercises --filter Exercise04
+// Check:  swift run --package-path Exercises exercises 04     (one hint at a time: exercises --hint 04)
+// See it running:  swift run q-learning
 //
 // An episode earns rewards r_1, ..., r_n. The discounted return from step t is
 //     R_t = r_t + gamma r_(t+1) + gamma^2 r_(t+2) + ... + gamma^(n-t) r_n,
 // and it satisfies the recursion R_t = r_t + gamma R_(t+1), with R_(n+1) = 0 (nothing after the end).
-//
-// Hint: walk backwards from the last reward, keeping the return of the step after, so every R_t
-// costs one multiply-add. Swift counts from 0: rewards[t - 1] is r_t, and your answer's element
-// t - 1 is R_t. For rewards (1, 0, 2) and gamma = 0.9 the answer is (2.62, 1.8, 2).
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 05 (one Q-learning update). Run: swift test --package-path Exercises --filter Exercise05
+// Checks for exercise 05 (one Q-learning update). Run: swift run --package-path Exercises exercises 05
 
 import ExerciseCheck
 import Core

@@ -1,15 +1,12 @@
 // Exercise 05: one Q-learning update.   Practises DL Padova "Q-Learning" (Bellman's
 // equation and the learning rate; the update rule itself is erratum E-14).
-// Check:  swift test --package-path Exercises --filter Exercise05
+// Check:  swift run --package-path Exercises exercises 05     (one hint at a time: exercises --hint 05)
+// See it running:  swift run q-learning
 //
 // From the transition <s, a, r, s'>, Q-learning moves Q(s, a) toward Bellman's target:
 //     target    = r + gamma max_a' Q(s', a')      (just r when s' is terminal: nothing comes after)
 //     Q(s, a)  <-  (1 - alpha) Q(s, a) + alpha target
 // With alpha = 1 this is Bellman's equation itself; with alpha < 1 Q moves part of the way.
-//
-// Hint: `q[s, a]` reads and writes one entry (`var table = q` first: q is a value). Find the largest
-// Q(s', a') with a loop over `0..<q.actionCount` (do not call `q.maximum(in:)`: that is the point of the
-// exercise). With Q = 0, r = 1, gamma = 0.9 and max_a' Q(s', a') = 2: alpha = 1 gives 2.8, alpha = 0.5 gives 1.4.
 
 import Core
 

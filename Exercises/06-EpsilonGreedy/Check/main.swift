@@ -1,4 +1,4 @@
-// Checks for Exercise 06 (epsilon-greedy). Run: swift test --package-path Exercises --filter Exercise06
+// Checks for exercise 06 (epsilon-greedy). Run: swift run --package-path Exercises exercises 06
 
 import ExerciseCheck
 import Core

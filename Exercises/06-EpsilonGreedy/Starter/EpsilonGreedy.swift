@@ -1,16 +1,12 @@
 // Exercise 06: epsilon-greedy action selection.   Practises DL Padova "Q-Learning" (the greedy
 // policy a* = argmax_a Q(s, a)) and the exploration Q-learning needs (Sutton & Barto Sec. 2.2).
-// Check:  swift test --package-path Exercises --filter Exercise06
+// Check:  swift run --package-path Exercises exercises 06     (one hint at a time: exercises --hint 06)
+// See it running:  swift run q-learning
 //
 // An agent that always acts greedily never tries the actions it currently thinks are worse, so it
 // may never find out that they are better. Epsilon-greedy explores a little:
 //     with probability epsilon:      an action chosen uniformly at random among all actions,
 //     otherwise (1 - epsilon):       the greedy action argmax_a Q(s, a) (on a tie, the lowest action).
-//
-// Hint: `generator.uniformDouble()` is uniform in [0, 1), so `u < epsilon` happens with probability
-// epsilon; `generator.uniformInt(below: q.actionCount)` is a random action. Draw u first, and only then
-// (if exploring) the random action: the tests replay your draws. Find the argmax with a loop over
-// the actions (not `q.greedyAction(in:)`); keep the first of equal values.
 
 import Core
 

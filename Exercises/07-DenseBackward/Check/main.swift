@@ -1,4 +1,4 @@
-// Checks for Exercise 07 (a dense layer's backward pass). Run: swift test --package-path Exercises --filter Exercise07
+// Checks for exercise 07 (a dense layer's backward pass). Run: swift run --package-path Exercises exercises 07
 
 import Foundation
 import ExerciseCheck

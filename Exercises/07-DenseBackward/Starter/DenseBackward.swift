@@ -1,17 +1,13 @@
 // Exercise 07: the backward pass of one dense ReLU layer.   Practises MLiS II Sec. 1.3, the four
 // back-propagation equations (1.3.4)-(1.3.7), written for a batch (one example per row).
-// Check:  swift test --package-path Exercises --filter Exercise07
+// Check:  swift run --package-path Exercises exercises 07     (one hint at a time: exercises --hint 07)
+// See it running:  swift run backprop
 //
 // The layer computed Z = A_prev W + b and A = ReLU(Z). Given dJ/dA, back-propagation gives
 //     Delta      = dJ/dA ⊙ ReLU'(Z)        (1.3.4)   ReLU'(z) = 0 if z < 0, else 1 (Table 1.2)
 //     dJ/db      = sum over the rows of Delta  (1.3.5)   shape [1, n_out]
 //     dJ/dA_prev = Delta W^T               (1.3.6)   shape [N, n_in]
 //     dJ/dW      = A_prev^T Delta          (1.3.7)   shape [n_in, n_out]
-//
-// Hint: `matmul(a, b, transposeA: true)` is A^T B and `matmul(a, b, transposeB: true)` is A B^T.
-// `Tensor.columnSums()` sums the rows; `x.map { ... }` and `x.multipliedElementwise(by: y)` work
-// element by element. The tests compare your gradients with central differences of J, so a missing
-// transpose, a wrong ReLU' or a sum over the wrong axis will show.
 
 import Core
 

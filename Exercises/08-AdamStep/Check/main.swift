@@ -1,4 +1,4 @@
-// Checks for Exercise 08 (one Adam step). Run: swift test --package-path Exercises --filter Exercise08
+// Checks for exercise 08 (one Adam step). Run: swift run --package-path Exercises exercises 08
 
 import ExerciseCheck
 import Core
@@ -13,7 +13,7 @@ check("The first step from s = r = 0 moves each coordinate by alpha sign(g), wha
     expect(isApproximatelyEqual(w, [0.99, -0.99, 0.49], relativeTolerance: 1e-6), "got \(w)")
 }
 
-check("OPT-1: on Rosenbrock from (0, 1) with alpha 0.05, steps 1, 2 and 100 land where the catalogue says") {
+check("OPT-1: on Rosenbrock from (0, 1) with alpha 0.05, steps 1, 2 and 100 land where OPT-1 says (WORKED-NUMBERS.md)") {
     var w = [0.0, 1.0]
     var state = AdamState(coordinates: 2)
     var path: [[Double]] = []

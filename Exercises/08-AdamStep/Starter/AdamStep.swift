@@ -1,6 +1,7 @@
 // Exercise 08: one step of Adam.   Practises MLiS II Sec. 1.5.4, Eq. (1.5.8), Eq. (1.5.9), Eq.
 // (1.5.10), Eq. (1.5.11); DL Padova "Adam".
-// Check:  swift test --package-path Exercises --filter Exercise08
+// Check:  swift run --package-path Exercises exercises 08     (one hint at a time: exercises --hint 08)
+// See it running:  swift run backprop
 //
 // Adam keeps two running means per coordinate, s (of the gradient) and r (of its square), both 0 at
 // first, and counts its steps t = 1, 2, ...:
@@ -10,11 +11,6 @@
 //     r^  = r_t / (1 - beta2^t)                        (1.5.10)
 //     w_t = w_(t-1) - alpha s^ / (sqrt(r^) + epsilon)  (1.5.11)
 // Note epsilon: outside the square root here (it is inside in RMSprop's Eq. (1.5.7); ERRATA E-29).
-//
-// Hint: increase `state.step` first, so the first step uses t = 1. `pow(beta1, Double(t))` is beta1^t.
-// A check by hand: from s = r = 0 the first step moves every coordinate by alpha sign(g) (up to epsilon).
-// On the Rosenbrock function (Eq. (1.5.12)) from (0, 1), where g = (-2, 200), alpha = 0.05 gives
-// (0.0499999975, 0.95), and the next step (0.0902344440, 0.9000884008) (the catalogue's OPT-1).
 
 import Foundation
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 09 (the Xavier bound). Run: swift test --package-path Exercises --filter Exercise09
+// Checks for exercise 09 (the Xavier bound). Run: swift run --package-path Exercises exercises 09
 
 import ExerciseCheck
 import Core

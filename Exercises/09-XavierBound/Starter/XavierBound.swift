@@ -1,17 +1,13 @@
 // Exercise 09: Xavier's bound and weights drawn within it.   Practises MLiS II Sec. 1.6, Eq. (1.6.2)
 // and Eq. (1.6.3); DL Padova "Parameter initialization".
-// Check:  swift test --package-path Exercises --filter Exercise09
+// Check:  swift run --package-path Exercises exercises 09     (one hint at a time: exercises --hint 09)
+// See it running:  swift run backprop
 //
 // Xavier (Glorot) initialisation asks the weights for Var[W] = 2/(n_in + n_out), a compromise between
 // keeping the variance of the activations on the way forward (n_in Var[W] = 1, from Eq. (1.6.2)) and
 // of the gradients on the way back (n_out Var[W] = 1). A uniform U(-a, a) has variance a^2/3, so
 //     a^2/3 = 2/(n_in + n_out)   gives   a = sqrt(6/(n_in + n_out))          (1.6.3)
 // (DL Padova prints the lower bound as sqrt(-6/...), an OCR slip: ERRATA E-07.)
-//
-// Hint: for n_in = n_out = 100, a = sqrt(6/200) = 0.1732050808. Draw each weight with
-// `generator.uniform(-a, a)` (Float), row by row, into a tensor of shape [n_in, n_out]:
-// `Tensor(shape: [rows, columns], scalars: values)`. Use only `generator` for randomness, so a seed
-// gives the same weights on every run.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 10 (one OMP step). Run: swift test --package-path Exercises --filter Exercise10
+// Checks for exercise 10 (one OMP step). Run: swift run --package-path Exercises exercises 10
 
 import ExerciseCheck
 import Core

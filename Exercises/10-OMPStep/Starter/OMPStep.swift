@@ -1,6 +1,7 @@
 // Exercise 10: one step of orthogonal matching pursuit.   Practises MLiS II Sec. 2.8, Eq. (2.8.3) and
 // its text ("greedy methods such as OMP gradually introduce non-zeroes").
-// Check:  swift test --package-path Exercises --filter Exercise10
+// Check:  swift run --package-path Exercises exercises 10     (one hint at a time: exercises --hint 10)
+// See it running:  swift run sparse-coding
 //
 // OMP has chosen the atoms in `support` so far. One more step:
 //     1. fit the chosen atoms by least squares, gamma = argmin ||x - D_S gamma||  (given below),
@@ -11,8 +12,6 @@
 // The atoms (columns of D) have unit norm. With D = [e1, e2, e3, (e1 + e2)/sqrt 2] and x = (2, 0, 3),
 // the first step picks atom 2 (0-based) with coefficient 3; from support [2] the next picks atom 0,
 // and the coefficients on [2, 0] are [3, 2].
-//
-// Hint: `column(j, of: dictionary)` is d_j as an array; `leastSquaresCoefficients` below does steps 1 and 4.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 11 (K-SVD's atom update). Run: swift test --package-path Exercises --filter Exercise11
+// Checks for exercise 11 (K-SVD's atom update). Run: swift run --package-path Exercises exercises 11
 
 import ExerciseCheck
 import Core
@@ -17,8 +17,8 @@ check("A rank-1 E = (0.6, 0.8)^T (5, 0, 10) is recovered exactly from the start 
             "coefficients: got \(result.coefficients)")
 }
 
-check("The catalogue's 4 x 3 problem (Sec. 8.3): updating atom 0 lowers ||X - D Gamma||_F from 0.0347248 to 0.0329981") {
-    // Atom 0 of the catalogue's D, and E = the residual of its two users (signals 0 and 2) with d_0 added back.
+check("The worked 4 x 3 problem (Sec. 8.3): updating atom 0 lowers ||X - D Gamma||_F from 0.0347248 to 0.0329981") {
+    // Atom 0 of the worked D, and E = the residual of its two users (signals 0 and 2) with d_0 added back.
     let d0: [Float] = [0.4608745827847686, -0.12821212638964588, -0.4561475536913542, 0.7503903509847418]
     let E = Tensor(shape: [4, 2], doubles: [
         0.4580617086032552, 0.2198857858803331, -0.1305976624553795, -0.06610408448548874,

@@ -1,4 +1,4 @@
-// Checks for Exercise 12 (a thresholding layer). Run: swift test --package-path Exercises --filter Exercise12
+// Checks for exercise 12 (a thresholding layer). Run: swift run --package-path Exercises exercises 12
 
 import ExerciseCheck
 import Core

@@ -1,6 +1,7 @@
 // Exercise 12: a thresholding layer.   Practises MLiS II Sec. 2.8.2, Eq. (2.8.10), Eq. (2.8.12), Eq. (2.8.13)
 // and erratum E-47.
-// Check:  swift test --package-path Exercises --filter Exercise12
+// Check:  swift run --package-path Exercises exercises 12     (one hint at a time: exercises --hint 12)
+// See it running:  swift run sparse-coding
 //
 // One layer of thresholding pursuit computes the responses D^T X of every atom to every signal and
 // removes the weak ones with a threshold T (Eq. (2.8.10)). Use the SOFT non-negative threshold
@@ -9,9 +10,6 @@
 // and Eq. (2.8.13) the bias +beta: both are slips, E-47). The layer is then a ReLU layer with weights D
 // and bias -beta. For D = I (5 x 5), x = (-1, 0.2, 0.5, 1, 2) and beta = 0.5 the answer is
 // (0, 0, 0, 0.5, 1.5).
-//
-// Hint: `matmul(D, X, transposeA: true)` is D^T X, shape [K, P]; `.map { ... }` applies a function to
-// every entry of a Tensor.
 
 import Core
 

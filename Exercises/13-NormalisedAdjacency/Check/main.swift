@@ -1,4 +1,4 @@
-// Checks for Exercise 13 (normalised adjacency). Run: swift test --package-path Exercises --filter Exercise13
+// Checks for exercise 13 (normalised adjacency). Run: swift run --package-path Exercises exercises 13
 
 import ExerciseCheck
 import Core
@@ -10,7 +10,7 @@ check("The path graph 0 - 1 - 2: [[1/2, 1/sqrt6, 0], [1/sqrt6, 1/3, 1/sqrt6], [0
     let r: Float = 0.4082482905   // 1/sqrt(6)
     expect(s.shape == [3, 3], "S must be [3, 3], got \(s.shape)")
     expect(isApproximatelyEqual(s.scalars, [0.5, r, 0, r, 1.0 / 3, r, 0, r, 0.5], absoluteTolerance: 1e-6),
-            "expected the catalogue's values, got \(s)")
+            "expected the worked values, got \(s)")
 }
 
 check("A node with no neighbours keeps its own features: its row is (0, ..., 1, ..., 0)") {

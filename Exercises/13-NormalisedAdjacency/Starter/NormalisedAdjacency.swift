@@ -1,16 +1,12 @@
 // Exercise 13: the normalised adjacency of a graph convolutional layer.
 // Practises MLiS II Sec. 2.9.2, Eq. (2.9.4), with D^ defined as the degree matrix of A^ (erratum E-49).
-// Check:  swift test --package-path Exercises --filter Exercise13
+// Check:  swift run --package-path Exercises exercises 13     (one hint at a time: exercises --hint 13)
+// See it running:  swift run graph-convolution
 //
 // A graph layer propagates features with
 //     S = D^^-1/2 A^ D^^-1/2,   A^ = A + I,   D^_ii = sum_j A^_ij   (so D^_ii = d_i + 1),
 // entry by entry S_ij = A^_ij / sqrt(D^_ii D^_jj). The self-loops keep each node's own features; the
 // normalisation keeps high-degree nodes from swamping the others, and S stays symmetric.
-//
-// Hint: `Tensor(shape: [n, n])` is a zero matrix and `m[i, j]` reads or writes one entry. Work out the
-// degrees of A^ first (row sums), then fill S. On the path graph 0 - 1 - 2 the answer is
-// [[1/2, 1/sqrt(6), 0], [1/sqrt(6), 1/3, 1/sqrt(6)], [0, 1/sqrt(6), 1/2]]. (Do not call the library's
-// `Graph.normalisedAdjacency()`: that is what you are writing.)
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 14 (one graph layer's forward pass). Run: swift test --package-path Exercises --filter Exercise14
+// Checks for exercise 14 (one graph layer's forward pass). Run: swift run --package-path Exercises exercises 14
 
 import ExerciseCheck
 import Core
@@ -8,7 +8,7 @@ import Exercise14
 
 let path = Graph(nodeCount: 3, edges: [(0, 1), (1, 2)])
 
-check("The catalogue's hidden layer (Sec. 9.3, G1): [[0.7041,0,0],[1.1873,0,0],[0.9541,0.4082,0]]") {
+check("The worked hidden layer (Sec. 9.3, G1): [[0.7041,0,0],[1.1873,0,0],[0.9541,0.4082,0]]") {
     let h = graphConvolution(propagation: path.normalisedAdjacency().dense, features: Tensor([[1, 0], [0, 1], [1, 1]]),
                              weights: Tensor([[1, -1, 0.5], [0.5, 1, -1]]))
     let expected: [Float] = [0.7041241452, 0, 0, 1.1872873928, 0, 0, 0.9541241452, 0.4082482905, 0]

@@ -1,16 +1,13 @@
 // Exercise 14: the forward pass of one graph convolutional layer.
 // Practises MLiS II Sec. 2.9.2, Eq. (2.9.2), Eq. (2.9.3), Eq. (2.9.4): H' = Phi(S H K) with Phi = ReLU.
-// Check:  swift test --package-path Exercises --filter Exercise14
+// Check:  swift run --package-path Exercises exercises 14     (one hint at a time: exercises --hint 14)
+// See it running:  swift run graph-convolution
 //
 // One node per row (the notes' "F x N" is the transpose: erratum E-49):
 //     S [N, N]  the propagation matrix, e.g. D^^-1/2 A^ D^^-1/2,
 //     H [N, F_in]  the features, K [F_in, F_out]  the weights, H' [N, F_out]  the output.
 // Row i of S H mixes node i's features with its neighbours'; K turns F_in features into F_out; ReLU keeps
 // the positive part.
-//
-// Hint: Core's `matmul(a, b)` multiplies two matrices and `tensor.map { ... }` applies a function to every
-// element. With the catalogue's path graph, X = [[1,0],[0,1],[1,1]] and K = [[1,-1,0.5],[0.5,1,-1]], the first
-// row of H' is (0.7041, 0, 0).
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 15 (masked cross-entropy). Run: swift test --package-path Exercises --filter Exercise15
+// Checks for exercise 15 (masked cross-entropy). Run: swift run --package-path Exercises exercises 15
 
 import Foundation
 import ExerciseCheck
@@ -6,7 +6,7 @@ import Core
 import GraphNetworks
 import Exercise15
 
-check("The catalogue's logits (Sec. 9.3, G1), nodes 0 and 2 labelled 0 and 1: J = -(log 0.6978 + log 0.3192) / 2") {
+check("The worked logits (Sec. 9.3, G1), nodes 0 and 2 labelled 0 and 1: J = -(log 0.6978 + log 0.3192) / 2") {
     let logits = Tensor([[0.836770121, 0], [1.072739494, 0.1666666667], [0.961770121, 0.2041241452]])
     let (loss, gradient) = maskedCrossEntropy(logits: logits, labelledNodes: [0, 2], labels: [0, 1])
     let expected = Float(-(log(0.6977845304) + log(0.3191575684)) / 2)

@@ -1,16 +1,13 @@
 // Exercise 15: the semi-supervised loss of a GCN and its gradient.
 // Practises MLiS II Sec. 2.9.2 (only the labelled nodes enter the loss), Eq. (2.9.5)'s softmax and the
 // cross-entropy of Table 1.1.
-// Check:  swift test --package-path Exercises --filter Exercise15
+// Check:  swift run --package-path Exercises exercises 15     (one hint at a time: exercises --hint 15)
+// See it running:  swift run graph-convolution
 //
 // With logits Z [N, C] and the labelled nodes L (each with its class y_i):
 //     J = -(1/|L|) sum_(i in L) log softmax(z_i)_(y_i)
 //     dJ/dZ_i = (softmax(z_i) - onehot(y_i)) / |L|   for i in L,   and 0 for every other node.
 // The unlabelled nodes still matter: the graph layers mix their features into the labelled ones.
-//
-// Hint: Core's `softmax(_:)` and `logSumExp(_:)` work on an array (`logits.row(i)`); log softmax(z)_c =
-// z_c - logSumExp(z) stays finite at logits of +-1000, where log(softmax) would take log(0).
-// `Tensor(shape: logits.shape)` is a zero matrix to fill.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 16 (the output size of a convolution). Run: swift test --package-path Exercises --filter Exercise16
+// Checks for exercise 16 (the output size of a convolution). Run: swift run --package-path Exercises exercises 16
 
 import ExerciseCheck
 import Core

@@ -1,4 +1,4 @@
-// Checks for Exercise 17 (one convolution by hand). Run: swift test --package-path Exercises --filter Exercise17
+// Checks for exercise 17 (one convolution by hand). Run: swift run --package-path Exercises exercises 17
 
 import ExerciseCheck
 import Core

@@ -1,4 +1,4 @@
-// Checks for Exercise 18 (max-pool backward). Run: swift test --package-path Exercises --filter Exercise18
+// Checks for exercise 18 (max-pool backward). Run: swift run --package-path Exercises exercises 18
 
 import ExerciseCheck
 import Core

@@ -1,6 +1,7 @@
 // Exercise 18: the backward pass of max pooling.   Practises MLiS II Sec. 2.2.3 (max pooling has no
 // parameters but still passes gradients back) and the chain rule of Sec. 1.3.
-// Check:  swift test --package-path Exercises --filter Exercise18
+// Check:  swift run --package-path Exercises exercises 18     (one hint at a time: exercises --hint 18)
+// See it running:  swift run convolution
 //
 // Max pooling with size x size windows that do not overlap (stride = size) keeps the largest value
 // of each window: y[i][j] = max of x[r][c] over r in i·size ..< (i+1)·size, c in j·size ..< (j+1)·size.
@@ -8,9 +9,6 @@
 //     dJ/dx[r][c] = dJ/dy[i][j]   if x[r][c] won window (i, j),   0 otherwise.
 // On a tie, the first winner in reading order (row by row, left to right) takes the gradient, as the
 // library does. Pixels outside every window (when size does not divide the image) get 0.
-//
-// Hint: for each window find the position of its maximum with a strict `>` (so the first stays),
-// then write the window's output gradient there. Start from an array of zeros shaped like the input.
 
 /// dJ/dx of max pooling with non-overlapping size x size windows.
 /// - Parameters:
@@ -18,6 +16,7 @@
 ///   - outputGradient: dJ/dy, (H / size) rows of (W / size) values.
 ///   - size: the window size (and stride), >= 1.
 /// - Returns: dJ/dx, shaped like `input`.
+
 public func maxPoolBackward(input: [[Float]], outputGradient: [[Float]], size: Int) -> [[Float]] {
     // TODO: route each output gradient to the pixel that won its window.
     return input.map { $0.map { _ in 0 } }

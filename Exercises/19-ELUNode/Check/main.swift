@@ -1,4 +1,4 @@
-// Checks for Exercise 19 (the ELU node). Run: swift test --package-path Exercises --filter Exercise19
+// Checks for exercise 19 (the ELU node). Run: swift run --package-path Exercises exercises 19
 
 import Foundation
 import ExerciseCheck

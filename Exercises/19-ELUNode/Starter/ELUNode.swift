@@ -1,7 +1,8 @@
 // Exercise 19: the backward rule of a new node type.   Practises DL Padova "AutoDifferentiation" (each
 // edge of the graph carries a partial derivative, and the chain rule multiplies them) with the ELU of
 // MLiS II Table 1.2.
-// Check:  swift test --package-path Exercises --filter Exercise19
+// Check:  swift run --package-path Exercises exercises 19     (one hint at a time: exercises --hint 19)
+// See it running:  swift run autodiff
 //
 // In the scalar engine (Sources/AutoDiff) an operation is one function that makes a `Node` from its
 // value and the local derivative of its output with respect to each input. tanh, for example, is
@@ -14,11 +15,6 @@
 //
 //     ELU(x)  = alpha (e^x - 1)  if x < 0,   x  otherwise
 //     ELU'(x) = alpha e^x        if x < 0,   1  otherwise   (Table 1.2: at x = 0 the "otherwise" branch)
-//
-// Hint: `Node(value:operation:inputs:localDerivatives:)` with `operation: .custom("ELU")` and x as the
-// only input. For x < 0, alpha e^x is ELU(x) + alpha, so the value you computed gives the derivative
-// too. Use `expm1(x)` for e^x - 1: it stays exact for tiny x. The tests check your node against central
-// differences, against NeuralNetworks' ELU, inside a graph that uses x twice, and at x = +-1000.
 
 import Core
 import Foundation

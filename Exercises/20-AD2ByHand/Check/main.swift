@@ -1,4 +1,4 @@
-// Checks for Exercise 20 (AD-2 by hand). Run: swift test --package-path Exercises --filter Exercise20
+// Checks for exercise 20 (AD-2 by hand). Run: swift run --package-path Exercises exercises 20
 
 import ExerciseCheck
 import Core

@@ -1,7 +1,8 @@
 // Exercise 20: the graph of x^2/x + 1/x^2 and its derivative, by hand.   Practises DL Padova
 // "AutoDifferentiation", the exercise at its end ("try to create the graph related to x^2/x + 1/x^2"):
 // a forward sweep for the values, a backward sweep for the gradients, with more than one path.
-// Check:  swift test --package-path Exercises --filter Exercise20
+// Check:  swift run --package-path Exercises exercises 20     (one hint at a time: exercises --hint 20)
+// See it running:  swift run autodiff
 //
 // The graph, with x^2 computed once and used twice:
 //
@@ -13,11 +14,9 @@
 //           wbar2 = wbar3 * dw3/dw2 + wbar4 * dw4/dw2,    with dw3/dw2 = 1/w1 and dw4/dw2 = -1/w2^2.
 //       w1 is used by w2 and by w3, so wbar1 has two terms as well; wbar1 is f'(x).
 //   (3) Simplify f by hand (x^2/x = x for x != 0) and write f'(x) as a formula.
-//
-// Hint: write the local derivatives of each edge first: dw2/dw1 = 2 w1, dw3/dw1 = -w2/w1^2,
-// dw4/dw2 = -1/w2^2, dw5/dw3 = dw5/dw4 = 1. At x = 2: f = 2.25 and f' = 0.75 (catalogue AD-2).
 
 /// The forward sweep: [w1, w2, w3, w4, w5] at x (x != 0).
+
 public func ad2ForwardSweep(at x: Double) -> [Double] {
     // TODO: the five node values, bottom up.
     return [0, 0, 0, 0, 0]

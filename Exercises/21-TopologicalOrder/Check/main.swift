@@ -1,4 +1,4 @@
-// Checks for Exercise 21 (topological order). Run: swift test --package-path Exercises --filter Exercise21
+// Checks for exercise 21 (topological order). Run: swift run --package-path Exercises exercises 21
 
 import ExerciseCheck
 import Core

@@ -1,4 +1,4 @@
-// Checks for Exercise 22 (the squash). Run: swift test --package-path Exercises --filter Exercise22
+// Checks for exercise 22 (the squash). Run: swift run --package-path Exercises exercises 22
 
 import Foundation
 import ExerciseCheck

@@ -1,6 +1,7 @@
 // Exercise 22: the squash and its length.   Practises DL Padova "Dynamic routing" (the squashing
 // function; Sabour, Frosst & Hinton 2017, Eq. (1)).
-// Check:  swift test --package-path Exercises --filter Exercise22
+// Check:  swift run --package-path Exercises exercises 22     (one hint at a time: exercises --hint 22)
+// See it running:  swift run capsules
 //
 // A capsule's output is a vector whose LENGTH is the probability that its entity is present, so the
 // total input s_j must be shrunk to a length below 1 without turning it:
@@ -10,9 +11,7 @@
 // The first factor is the new length, the second the direction. By hand: s = (3, 4) has ||s|| = 5,
 // the new length is 25/26, so v = (25/26)(3/5, 4/5) = (15/26, 20/26) = (0.5769, 0.7692).
 //
-// Write both functions below. Hint: compute n^2 = s . s once. At s = 0 the formula divides 0 by 0:
-// return the zero vector there (the squash of a vector of length n is about n s when n is small, so
-// 0 is its limit). Do not use a library squash: the tests compare yours with it.
+// Write both functions below.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 23 (one routing iteration). Run: swift test --package-path Exercises --filter Exercise23
+// Checks for exercise 23 (one routing iteration). Run: swift run --package-path Exercises exercises 23
 
 import Foundation
 import ExerciseCheck
@@ -18,7 +18,7 @@ let outputs: [[Double]] = [
     [0.6619759490, 0.0692466987, -0.0420878094, 0.1046183167],
 ]
 
-check("The catalogue's example, iterations 1, 2, 3 (each call on the b the previous one returned): c, v_1, v_2, and b = (1.7448992425, 0.4827404359, 1.7808106734, 0.1116282672) after the third") {
+check("The worked example, iterations 1, 2, 3 (each call on the b the previous one returned): c, v_1, v_2, and b = (1.7448992425, 0.4827404359, 1.7808106734, 0.1116282672) after the third") {
     var b: [[Double]] = [[0, 0], [0, 0]]
     for t in 0..<3 {
         let result = routingIteration(votes: votes, logits: b)

@@ -1,7 +1,7 @@
 // Solution to Exercise 23: one iteration of Procedure 1 (DL Padova "Dynamic routing").
 //
 // The four lines in order. The couplings come from the OLD logits (line 4 before line 7), which is why
-// the catalogue's first iteration has every c_ij = 0.5 even though b changes during it. The softmax
+// the first iteration of "10.3 routing" (WORKED-NUMBERS.md) has every c_ij = 0.5 even though b changes during it. The softmax
 // subtracts the row's largest logit first, so it never overflows; s_j is a sum over the LOWER capsules
 // i of their votes for j; the agreement u^_(j|i) . v_j is added to b_ij, not assigned.
 

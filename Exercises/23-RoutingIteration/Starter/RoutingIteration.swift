@@ -1,6 +1,7 @@
 // Exercise 23: one iteration of routing by agreement, by hand.   Practises DL Padova "Dynamic routing",
 // Procedure 1 (Sabour, Frosst & Hinton 2017, Eq. (2) and Eq. (3)).
-// Check:  swift test --package-path Exercises --filter Exercise23
+// Check:  swift run --package-path Exercises exercises 23     (one hint at a time: exercises --hint 23)
+// See it running:  swift run capsules
 //
 // Lower capsule i sends a vote u^_(j|i) to every upper capsule j. One iteration of Procedure 1, from the
 // logits b (b = 0 before the first iteration):
@@ -10,13 +11,10 @@
 //     line 6:  v_j = squash(s_j)
 //     line 7:  b_ij <- b_ij + u^_(j|i) . v_j
 //
-// By hand, the catalogue's example: u^_(1|1) = (1, 0), u^_(2|1) = (0, 1), u^_(1|2) = (1, 0.2), u^_(2|2) =
+// By hand, "10.3 routing" (see WORKED-NUMBERS.md): u^_(1|1) = (1, 0), u^_(2|1) = (0, 1), u^_(1|2) = (1, 0.2), u^_(2|2) =
 // (-0.5, 0), b = 0. Every c_ij = 0.5; s_1 = 0.5 (1, 0) + 0.5 (1, 0.2) = (1, 0.1), so v_1 = (0.49999, 0.05);
-// then b_11 = (1, 0) . v_1 = 0.49999. Your function must give the catalogue's numbers for all three
+// then b_11 = (1, 0) . v_1 = 0.49999. Your function must give its numbers for all three
 // iterations when it is called three times, each time on the b the previous call returned.
-//
-// Hint: votes[i][j] is u^_(j|i) (i = lower, j = upper). Subtract the largest b_ik before exp (the
-// softmax does not change, and e^1000 does not overflow). `squashForRouting` below is given.
 
 import Core
 import Foundation

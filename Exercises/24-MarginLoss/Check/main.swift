@@ -1,4 +1,4 @@
-// Checks for Exercise 24 (the margin loss, E-15). Run: swift test --package-path Exercises --filter Exercise24
+// Checks for exercise 24 (the margin loss, E-15). Run: swift run --package-path Exercises exercises 24
 
 import Foundation
 import ExerciseCheck
@@ -6,7 +6,7 @@ import Core
 import Capsules
 import Exercise24
 
-check("The catalogue's table: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0; not E-15's printed form (0.1 and 0.4)") {
+check("The worked table: T = 1, ||v|| = 0.8 -> 0.01; 0.5 -> 0.16; 0.95 -> 0; T = 0, 0.3 -> 0.02; 0.05 -> 0; not E-15's printed form (0.1 and 0.4)") {
     let rows: [(present: Bool, length: Double, expected: Double)] = [(true, 0.8, 0.01), (true, 0.5, 0.16), (true, 0.95, 0), (false, 0.3, 0.02), (false, 0.05, 0)]
     for (present, length, expected) in rows {
         let value = marginLoss(length: length, present: present)

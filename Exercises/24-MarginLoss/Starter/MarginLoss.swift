@@ -1,6 +1,7 @@
 // Exercise 24: the capsule margin loss, with the square the notes lost.   Practises DL Padova "Dynamic
 // routing" (the margin loss) and erratum E-15 (Sabour, Frosst & Hinton 2017, Eq. (4)).
-// Check:  swift test --package-path Exercises --filter Exercise24
+// Check:  swift run --package-path Exercises exercises 24     (one hint at a time: exercises --hint 24)
+// See it running:  swift run capsules
 //
 // Each digit capsule c gets its own loss, from its length ||v_c|| and whether its class is present (T_c = 1):
 //
@@ -10,9 +11,6 @@
 // class at length 0.8 costs (0.9 - 0.8)^2 = 0.01 (the printed form says 0.1); an absent class at 0.3
 // costs 0.5 (0.3 - 0.1)^2 = 0.02; a present class above 0.9 or an absent one below 0.1 costs nothing.
 // An example's loss is the sum over its classes.
-//
-// Hint: write `marginLoss(length:present:)` first; the sum uses it with present = (c == label). The
-// slope dL_c/d||v_c|| is what back-propagation starts from: differentiate each squared hinge.
 
 import Core
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 25 (the batch estimate of V). Run: swift test --package-path Exercises --filter Exercise25
+// Checks for exercise 25 (the batch estimate of V). Run: swift run --package-path Exercises exercises 25
 
 import Foundation
 import ExerciseCheck

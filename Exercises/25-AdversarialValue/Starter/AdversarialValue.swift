@@ -1,6 +1,7 @@
 // Exercise 25: the batch estimate of the value of the GAN game.   Practises DL Padova "Generative
 // Adversal Network" (Goodfellow et al. 2014, Eq. (1)).
-// Check:  swift test --package-path Exercises --filter Exercise25
+// Check:  swift run --package-path Exercises exercises 25     (one hint at a time: exercises --hint 25)
+// See it running:  swift run gan
 //
 // The discriminator D outputs the probability that its input is real. The two players play
 //
@@ -13,8 +14,6 @@
 // Check by hand first: D(x) = (0.9, 0.8) and D(G(z)) = (0.1, 0.3) give
 // (log 0.9 + log 0.8)/2 + (log 0.9 + log 0.7)/2 = -0.3952697633; a D that says 1/2 to everything gives
 // log(1/2) + log(1/2) = -log 4, the value at the end of a perfect game.
-//
-// Hint: Foundation's `log` is the natural logarithm; `reduce(0, +)` sums an array.
 
 import Foundation
 

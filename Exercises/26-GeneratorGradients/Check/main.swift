@@ -1,4 +1,4 @@
-// Checks for Exercise 26 (the generator's gradients). Run: swift test --package-path Exercises --filter Exercise26
+// Checks for exercise 26 (the generator's gradients). Run: swift run --package-path Exercises exercises 26
 
 import Foundation
 import ExerciseCheck

@@ -1,7 +1,8 @@
 // Exercise 26: the generator's gradient under its two losses.   Practises DL Padova "Generative
 // Adversal Network" ("train G to minimize log(1 - D(G(z)))") and Goodfellow et al. 2014, Sec. 3 (the
 // non-saturating alternative, maximise log D(G(z))).
-// Check:  swift test --package-path Exercises --filter Exercise26
+// Check:  swift run --package-path Exercises exercises 26     (one hint at a time: exercises --hint 26)
+// See it running:  swift run gan
 //
 // D ends in a sigmoid: D = sigmoid(s), where s is D's logit on a generated sample. On a batch of n
 // generated samples the two losses G can minimise are
@@ -13,9 +14,6 @@
 // usual chain rule through D and G). Derive them with sigmoid'(s) = sigmoid(s)(1 - sigmoid(s)):
 // both come out as simple expressions in D = sigmoid(s_j), no logarithm left. Then compare them: when
 // D is sure a sample is fake (D near 0), which loss still pushes G?
-//
-// Hint: d/ds log sigmoid(s) = 1 - sigmoid(s), d/ds log(1 - sigmoid(s)) = -sigmoid(s). Core has a stable
-// `sigmoid(_:)` for Double.
 
 import Core
 import Foundation

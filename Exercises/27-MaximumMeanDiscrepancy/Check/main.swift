@@ -1,4 +1,4 @@
-// Checks for Exercise 27 (one MMD evaluation). Run: swift test --package-path Exercises --filter Exercise27
+// Checks for exercise 27 (one MMD evaluation). Run: swift run --package-path Exercises exercises 27
 
 import Foundation
 import ExerciseCheck

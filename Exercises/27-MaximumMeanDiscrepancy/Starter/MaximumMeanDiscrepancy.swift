@@ -1,7 +1,8 @@
 // Exercise 27: one evaluation of the maximum mean discrepancy.   Practises DL Padova "Generative
 // Adversal Network" (the generative matching network compares "the true ... and the generated
 // [distributions] based on the available samples" with the MMD) and Gretton et al. 2012.
-// Check:  swift test --package-path Exercises --filter Exercise27
+// Check:  swift run --package-path Exercises exercises 27     (one hint at a time: exercises --hint 27)
+// See it running:  swift run gan
 //
 // With the Gaussian kernel k(a, b) = exp(-|a - b|^2 / (2 sigma^2)), the squared MMD between generated
 // samples y_1..y_n and data x_1..x_m is
@@ -12,9 +13,6 @@
 // and grows as they move apart. A generator trained to lower it needs no discriminator.
 //
 // Check by hand first: y = {(0, 0)}, x = {(1, 0)}, sigma = 1: 1 + 1 - 2 e^{-1/2} = 0.7869386806.
-//
-// Hint: write k for two points first (a loop over the coordinates), then a helper that sums k over every
-// pair of two sets, and call it three times.
 
 import Foundation
 

@@ -1,4 +1,4 @@
-// Checks for Exercise 28 (the KL term with its sign). Run: swift test --package-path Exercises --filter Exercise28
+// Checks for exercise 28 (the KL term with its sign). Run: swift run --package-path Exercises exercises 28
 
 import Foundation
 import ExerciseCheck

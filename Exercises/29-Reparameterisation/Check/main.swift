@@ -1,4 +1,4 @@
-// Checks for Exercise 29 (the reparameterisation and its gradient). Run: swift test --package-path Exercises --filter Exercise29
+// Checks for exercise 29 (the reparameterisation and its gradient). Run: swift run --package-path Exercises exercises 29
 
 import Foundation
 import ExerciseCheck
@@ -11,7 +11,7 @@ check("Catalogue Sec. 12.3: mu = (0.5, -1), log sigma^2 = (log 4, 0), eps = (1, 
     expect(z.count == 2 && abs(z[0] - 2.5) < 1e-12 && abs(z[1] + 1.5) < 1e-12, "expected (2.5, -1.5), got \(z)")
 }
 
-check("The gradient at the catalogue's point with dJ/dz = (1, 1): dJ/dmu = (1, 1), dJ/dlog sigma^2 = eps sigma / 2 = (1, -0.25)") {
+check("The gradient at the worked point with dJ/dz = (1, 1): dJ/dmu = (1, 1), dJ/dlog sigma^2 = eps sigma / 2 = (1, -0.25)") {
     let (dMean, dLogVariance) = sampleLatentCodeBackward(codeGradient: [1, 1], logVariance: [log(4), 0], noise: [1, -0.5])
     expect(dMean == [1, 1], "dJ/dmu: expected (1, 1), got \(dMean)")
     expect(dLogVariance.count == 2 && abs(dLogVariance[0] - 1) < 1e-12 && abs(dLogVariance[1] + 0.25) < 1e-12,

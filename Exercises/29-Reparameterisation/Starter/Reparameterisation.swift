@@ -1,5 +1,6 @@
 // Exercise 29: the reparameterisation trick and its gradient.   Practises DAT300 "Reparameterization".
-// Check:  swift test --package-path Exercises --filter Exercise29
+// Check:  swift run --package-path Exercises exercises 29     (one hint at a time: exercises --hint 29)
+// See it running:  swift run autoencoders
 //
 // Drawing z ~ N(mu, sigma^2) directly has no derivative with respect to mu or sigma. The VAE draws
 // eps ~ N(0, 1) first and computes, as the notes' code does (`eps * tf.exp(logvar * 0.5) + mean`),
@@ -12,10 +13,8 @@
 //     dJ/dmu          = dJ/dz * (dz/dmu)            = ?
 //     dJ/dlog sigma^2 = dJ/dz * (dz/dlog sigma^2)   = ?
 //
-// Catalogue Sec. 12.3: mu = (0.5, -1), log sigma^2 = (log 4, 0), eps = (1, -0.5) give sigma = (2, 1)
+// "12.3 reparameterisation" (WORKED-NUMBERS.md): mu = (0.5, -1), log sigma^2 = (log 4, 0), eps = (1, -0.5) give sigma = (2, 1)
 // and z = (2.5, -1.5).
-//
-// Hint: d/dx exp(x/2) = exp(x/2) / 2. Every array here has one value per latent coordinate.
 
 import Core
 import Foundation

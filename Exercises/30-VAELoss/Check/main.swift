@@ -1,4 +1,4 @@
-// Checks for Exercise 30 (one VAE loss evaluation). Run: swift test --package-path Exercises --filter Exercise30
+// Checks for exercise 30 (one VAE loss evaluation). Run: swift run --package-path Exercises exercises 30
 
 import Foundation
 import ExerciseCheck

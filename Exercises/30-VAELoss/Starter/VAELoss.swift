@@ -1,6 +1,7 @@
 // Exercise 30: one evaluation of the VAE loss.   Practises DAT300 "Objective function" (reconstruction
 // loss + regularisation term) with a Bernoulli decoder and the KL term of Exercise 28.
-// Check:  swift test --package-path Exercises --filter Exercise30
+// Check:  swift run --package-path Exercises exercises 30     (one hint at a time: exercises --hint 30)
+// See it running:  swift run autoencoders
 //
 // For a batch of N images the decoder gives one logit l per pixel (probability sigmoid(l) that the
 // pixel is inked) and the encoder gives mu and log sigma^2 per latent coordinate. The loss, in nats
@@ -13,10 +14,6 @@
 // The reconstruction term SUMS over the pixels of an image (it is -log p(x | z) of the whole image);
 // averaging over the pixels instead (as Keras' binary_crossentropy does) would make it 64 times too weak
 // against the KL term on the 8x8 digits.
-//
-// Hint: computing log sigmoid(l) directly fails at l = -1000 (sigmoid underflows to 0). Written in l,
-// -x log sigmoid(l) - (1 - x) log(1 - sigmoid(l)) = max(l, 0) - l x + log(1 + exp(-|l|)): finite always.
-// `log1p` computes log(1 + y) accurately for small y.
 
 import Core
 import Foundation

@@ -1,4 +1,4 @@
-// Checks for Exercise 31 (an RNN step and BPTT over two steps). Run: swift test --package-path Exercises --filter Exercise31
+// Checks for exercise 31 (an RNN step and BPTT over two steps). Run: swift run --package-path Exercises exercises 31
 
 import Foundation
 import ExerciseCheck
@@ -6,7 +6,7 @@ import Core
 import Recurrent
 import Exercise31
 
-check("The catalogue's step: tanh(1 * 0.5 + 0.5 * 0.8 + 0.1) = tanh(1) = 0.7615941560") {
+check("The worked step: tanh(1 * 0.5 + 0.5 * 0.8 + 0.1) = tanh(1) = 0.7615941560") {
     let h = rnnStep(x: 1, previous: 0.5, wx: 0.5, wh: 0.8, b: 0.1)
     expect(abs(h - 0.7615941560) < 1e-10, "expected tanh(1) = 0.7615941560, got \(h)")
 }

@@ -1,7 +1,8 @@
 // Exercise 31: one RNN step, and back-propagation through time over two steps, by hand.
 // Practises DL Padova "Unfolding time" (h_t = phi(x_t W_x + h_(t-1) W_h + b), phi = tanh) and the
 // sum over time steps of BPTT, with one unit so every quantity is a number.
-// Check:  swift test --package-path Exercises --filter Exercise31
+// Check:  swift run --package-path Exercises exercises 31     (one hint at a time: exercises --hint 31)
+// See it running:  swift run recurrent
 //
 // Forward, two steps from h_0:
 //     h_1 = tanh(x_1 w_x + h_0 w_h + b),   h_2 = tanh(x_2 w_x + h_1 w_h + b),   J = (h_2 - y)^2 / 2
@@ -11,10 +12,6 @@
 //     dJ/dw_x = delta_1 x_1 + delta_2 x_2      dJ/dw_h = delta_1 h_0 + delta_2 h_1
 //     dJ/db   = delta_1 + delta_2               dJ/dh_0 = delta_1 w_h
 // The weights are shared by both steps, so each of their gradients is a sum over the steps.
-//
-// Hint: write `rnnStep` first (tanh(1) = 0.7615941560 for x = 1, h = 0.5, w_x = 0.5, w_h = 0.8,
-// b = 0.1), use it twice for the forward pass, then follow the lines above. Forgetting the first
-// step's term in dJ/dw_h (delta_1 h_0) is the classic mistake; the tests will catch it.
 
 import Foundation
 

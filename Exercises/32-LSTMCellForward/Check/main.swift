@@ -1,4 +1,4 @@
-// Checks for Exercise 32 (one LSTM step). Run: swift test --package-path Exercises --filter Exercise32
+// Checks for exercise 32 (one LSTM step). Run: swift run --package-path Exercises exercises 32
 
 import Foundation
 import ExerciseCheck
@@ -6,7 +6,7 @@ import Core
 import Recurrent
 import Exercise32
 
-check("The catalogue's scalar step: c = 0.4826684230, h = 0.2630264839") {
+check("The worked scalar step: c = 0.4826684230, h = 0.2630264839") {
     let block = { (u: Double, w: Double, b: Double) in LSTMBlockWeights(U: [[u]], W: [[w]], b: [b]) }
     let result = lstmCellForward(x: [1], h: [0.5], c: [0.2], forget: block(0.5, 0.1, 0), input: block(0.3, 0.2, 0.1),
                                  output: block(0.4, -0.1, 0), candidate: block(0.6, 0.5, -0.2))

@@ -1,7 +1,8 @@
 // Exercise 32: one step of an LSTM cell.   Practises DL Padova "Long Short-Term Memory" (and DAT300's
 // forget, update and output gates): three gates with a sigmoid, a candidate with tanh, the cell
 // state carried forward by the forget gate.
-// Check:  swift test --package-path Exercises --filter Exercise32
+// Check:  swift run --package-path Exercises exercises 32     (one hint at a time: exercises --hint 32)
+// See it running:  swift run recurrent
 //
 // For one example, with column vectors x (F values), h and c (H values each):
 //     f = sigma(U_f x + W_f h + b_f)      forget gate
@@ -11,11 +12,6 @@
 //     c_new = f ⊙ c + i ⊙ c̄               ⊙ element by element (RNN-2)
 //     h_new = o ⊙ tanh(c_new)
 // Each U is H x F and each W is H x H, given as arrays of rows; sigma(z) = 1/(1 + e^-z).
-//
-// Hint: write a matrix-vector product and reuse it for all four blocks. On the catalogue's scalar
-// example (x = 1, h = 0.5, c = 0.2; (U, W, b) = f (0.5, 0.1, 0), i (0.3, 0.2, 0.1), o (0.4, -0.1, 0),
-// c̄ (0.6, 0.5, -0.2)) the gates are f = 0.6341355910, i = 0.6224593312, o = 0.5866175789 and the
-// results c = 0.4826684230, h = 0.2630264839.
 
 import Foundation
 

@@ -1,11 +1,11 @@
-// Checks for Exercise 33 (recurrent parameter counts, a TCN's receptive field). Run: swift test --package-path Exercises --filter Exercise33
+// Checks for exercise 33 (recurrent parameter counts, a TCN's receptive field). Run: swift run --package-path Exercises exercises 33
 
 import ExerciseCheck
 import Core
 import Recurrent
 import Exercise33
 
-check("The catalogue: SimpleRNN 4,800 (RNN-3, E-60), LSTM 19,200, GRU 14,400 and 14,592 (E-57), LSTM(32) on 16 inputs 6,272") {
+check("RNN-3 and WORKED-NUMBERS.md: SimpleRNN 4,800 (RNN-3, E-60), LSTM 19,200, GRU 14,400 and 14,592 (E-57), LSTM(32) on 16 inputs 6,272") {
     expect(simpleRNNParameters(inputs: 10, units: 64) == 4_800, "got \(simpleRNNParameters(inputs: 10, units: 64))")
     expect(lstmParameters(inputs: 10, units: 64) == 19_200, "got \(lstmParameters(inputs: 10, units: 64))")
     expect(gruParameters(inputs: 10, units: 64, resetAfter: false) == 14_400, "got \(gruParameters(inputs: 10, units: 64, resetAfter: false))")

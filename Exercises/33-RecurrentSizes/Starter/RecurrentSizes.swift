@@ -1,7 +1,8 @@
 // Exercise 33: parameter counts of recurrent layers, and a TCN's receptive field.
 // Practises DAT300 "Trainable parameters" (RNN, LSTM, GRU, bidirectionality; E-57, E-59, E-60) and
 // DL Padova "TCN" (dilation 2^(k-1) in layer k, R = (f - 1)(2^K - 1) + 1).
-// Check:  swift test --package-path Exercises --filter Exercise33
+// Check:  swift run --package-path Exercises exercises 33     (one hint at a time: exercises --hint 33)
+// See it running:  swift run recurrent
 //
 // A recurrent layer of `units` units on `inputs` inputs has, per weight block, an input matrix
 // (inputs x units), a recurrent matrix (units x units) and a bias (units). A simple RNN has one
@@ -11,11 +12,9 @@
 //
 // A TCN of K causal layers of filter size f, dilation 2^(k-1) in layer k: each layer adds
 // (f - 1) d_k steps to what the last output sees, one step to start with.
-//
-// Hint: check yourself on the catalogue: LSTM(64) on 10 inputs 19,200; GRU 14,400 or 14,592;
-// bidirectional LSTM 38,400; (f, K) = (3, 8) sees 511 steps.
 
 /// A simple RNN's trainable parameters.
+
 public func simpleRNNParameters(inputs: Int, units: Int) -> Int {
     // TODO: one block.
     return 0

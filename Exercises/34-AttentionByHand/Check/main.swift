@@ -1,4 +1,4 @@
-// Checks for Exercise 34 (attention by hand). Run: swift test --package-path Exercises --filter Exercise34
+// Checks for exercise 34 (attention by hand). Run: swift run --package-path Exercises exercises 34
 
 import ExerciseCheck
 import Core
@@ -7,7 +7,7 @@ import Exercise34
 
 let identity = Tensor([[1, 0], [0, 1]])
 
-check("The catalogue's example (Sec. 15.3): weights [[0.6698, 0.3302], [0.3302, 0.6698]], output [[1.6605, 2.6605], [2.3395, 3.3395]]") {
+check("The worked example (Sec. 15.3): weights [[0.6698, 0.3302], [0.3302, 0.6698]], output [[1.6605, 2.6605], [2.3395, 3.3395]]") {
     let weights = attentionWeights(queries: identity, keys: identity)
     expect(isApproximatelyEqual(weights.scalars, [0.6697615493, 0.3302384507, 0.3302384507, 0.6697615493], absoluteTolerance: 1e-6),
             "expected [[0.6698, 0.3302], [0.3302, 0.6698]], got \(weights)")

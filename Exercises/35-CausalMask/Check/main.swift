@@ -1,4 +1,4 @@
-// Checks for Exercise 35 (the causal mask). Run: swift test --package-path Exercises --filter Exercise35
+// Checks for exercise 35 (the causal mask). Run: swift run --package-path Exercises exercises 35
 
 import ExerciseCheck
 import Core
@@ -11,7 +11,7 @@ check("M for T = 3 is [[0, -inf, -inf], [0, 0, -inf], [0, 0, 0]], and the librar
     for length in 1...6 { expect(lookAheadMask(length: length) == causalMask(length: length), "T = \(length)") }
 }
 
-check("The catalogue's example (Sec. 15.3): with Q = K = I_2, V = [[1, 2], [3, 4]], the output is [[1, 2], [2.3395, 3.3395]]") {
+check("The worked example (Sec. 15.3): with Q = K = I_2, V = [[1, 2], [3, 4]], the output is [[1, 2], [2.3395, 3.3395]]") {
     let identity = Tensor([[1, 0], [0, 1]])
     let output = maskedAttention(queries: identity, keys: identity, values: Tensor([[1, 2], [3, 4]]), mask: lookAheadMask(length: 2))
     expect(isApproximatelyEqual(output.scalars, [1, 2, 2.3395230987, 3.3395230987], absoluteTolerance: 1e-6),

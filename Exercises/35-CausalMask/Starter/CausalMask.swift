@@ -1,7 +1,8 @@
 // Exercise 35: the causal mask of a decoder.
 // Practises DL Padova "Masked multi-head attention": MaskedAttention(Q, K, V) = softmax((Q K^T + M) / sqrt(d_k)) V,
 // with M made of zeros and -infinity.
-// Check:  swift test --package-path Exercises --filter Exercise35
+// Check:  swift run --package-path Exercises exercises 35     (one hint at a time: exercises --hint 35)
+// See it running:  swift run attention
 //
 // While decoding, position i may only use the positions generated so far, 0...i. The mask M [T, T] has
 //     M_ij = 0          for j <= i   (e^0 stays: the connection is kept)
@@ -9,9 +10,6 @@
 // so for T = 3: [[0, -inf, -inf], [0, 0, -inf], [0, 0, 0]]. Added to the scores, it leaves row 0 of the weights
 // (1, 0, 0, ...): the first position attends only to itself, and its output is exactly V's first row.
 // With Q = K = I_2, V = [[1, 2], [3, 4]]: output [[1, 2], [2.3395, 3.3395]].
-//
-// Hint: `-Float.infinity` is -inf; a tensor's element is `mask[i, j]`. For the masked attention, add M to
-// Q K^T (`+` adds tensors of one shape), scale by 1 / sqrt(d_k), then `softmaxRows()` and multiply by V.
 
 import Core
 

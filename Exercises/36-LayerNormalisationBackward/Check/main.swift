@@ -1,4 +1,4 @@
-// Checks for Exercise 36 (layer normalisation's backward pass). Run: swift test --package-path Exercises --filter Exercise36
+// Checks for exercise 36 (layer normalisation's backward pass). Run: swift run --package-path Exercises exercises 36
 
 import Foundation
 import ExerciseCheck
