@@ -30,7 +30,7 @@ func run(_ executable: String, _ arguments: [String]) -> RunResult {
     process.arguments = arguments
     process.currentDirectoryURL = packageDirectory
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("exercises-\(UUID().uuidString).log")
-    FileManager.default.createFile(atPath: file.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: file.path, contents: nil)
     guard let handle = try? FileHandle(forWritingTo: file) else { fail("cannot write \(file.path)") }
     process.standardOutput = handle
     process.standardError = handle
@@ -69,16 +69,22 @@ func build(_ exercise: Exercise) -> String? {
     return result.status == 0 ? nil : compilerErrors(in: result.output)
 }
 
-/// The lines of a build log a student needs: errors and the source lines under them.
+/// The lines of a build log a student needs: each error with the source lines under it, once
+/// (the compiler reports an error in a module's interface twice).
 func compilerErrors(in log: String) -> String {
-    let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
-    var kept: [Substring] = []
-    var keeping = false
-    for line in lines {
-        if line.contains(": error:") { keeping = true } else if line.contains(": warning:") || line.hasPrefix("[") { keeping = false }
-        if keeping { kept.append(line) }
+    var blocks: [[Substring]] = []
+    for line in log.split(separator: "\n", omittingEmptySubsequences: false) {
+        if line.contains(": error:") && line.hasPrefix("/") {
+            blocks.append([line])
+        } else if line.contains(": warning:") || line.hasPrefix("[") || line.hasPrefix("error:") {
+            blocks.append([])
+        } else if !blocks.isEmpty, !blocks[blocks.count - 1].isEmpty {
+            blocks[blocks.count - 1].append(line)
+        }
     }
-    return kept.isEmpty ? log : kept.joined(separator: "\n")
+    var seen = Set<Substring>()
+    let unique = blocks.filter { !$0.isEmpty && seen.insert($0[0]).inserted }
+    return unique.isEmpty ? log : unique.map { $0.joined(separator: "\n") }.joined(separator: "\n")
 }
 
 /// The check program of an exercise, once built.
