@@ -2,6 +2,7 @@
 // equation and the learning rate; the update rule itself is erratum E-14).
 // Check:  swift run --package-path Exercises exercises 05     (one hint at a time: exercises --hint 05)
 // See it running:  swift run q-learning
+// Given at the bottom of this file: `QTable`, a small copy of the ReinforcementLearning module's table.
 //
 // From the transition <s, a, r, s'>, Q-learning moves Q(s, a) toward Bellman's target:
 //     target    = r + gamma max_a' Q(s', a')      (just r when s' is terminal: nothing comes after)

@@ -2,6 +2,7 @@
 // policy a* = argmax_a Q(s, a)) and the exploration Q-learning needs (Sutton & Barto Sec. 2.2).
 // Check:  swift run --package-path Exercises exercises 06     (one hint at a time: exercises --hint 06)
 // See it running:  swift run q-learning
+// Given at the bottom of this file: `QTable`, a small copy of the ReinforcementLearning module's table.
 //
 // An agent that always acts greedily never tries the actions it currently thinks are worse, so it
 // may never find out that they are better. Epsilon-greedy explores a little:

@@ -3,6 +3,7 @@
 // MLiS II Table 1.2.
 // Check:  swift run --package-path Exercises exercises 19     (one hint at a time: exercises --hint 19)
 // See it running:  swift run autodiff
+// Given at the bottom of this file: `Node`, the AutoDiff module's scalar engine reduced to what you need.
 //
 // In the scalar engine (Sources/AutoDiff) an operation is one function that makes a `Node` from its
 // value and the local derivative of its output with respect to each input. tanh, for example, is
