@@ -12,6 +12,7 @@ func lastModified(_ exercise: Exercise) -> Date {
     }.max() ?? .distantPast
 }
 
+/// Checks `chosen` (or the first unsolved exercise) now and after every change to its starter.
 func watch(_ chosen: Exercise?, _ exercises: [Exercise]) -> Never {
     var current: Exercise
     if let chosen {
@@ -26,17 +27,13 @@ func watch(_ chosen: Exercise?, _ exercises: [Exercise]) -> Never {
     }
     while true {
         say("\nwatching Exercises/\(starterFiles(of: current).joined(separator: ", ")) (Ctrl-C stops)")
-        var seen = lastModified(current)
+        let seen = lastModified(current)
         let state = checkOne(current)
         if state == .solved, chosen == nil, let next = exercises.drop(while: { $0.number != current.number }).dropFirst().first {
             say("\nOn to the next exercise.")
             current = next
             continue
         }
-        while lastModified(current) == seen {
-            usleep(1_000_000)
-        }
-        seen = lastModified(current)
-        _ = seen
+        while lastModified(current) == seen { usleep(1_000_000) }
     }
 }
