@@ -5,7 +5,7 @@ import Foundation
 /// Every exercise with its notes section and state, "n of N solved", and the next to do.
 func listAll(_ exercises: [Exercise]) {
     let states = statesOfAll(exercises) { say($0) }
-    let titleWidth = min(60, exercises.map(\.title.count).max() ?? 0)
+    let titleWidth = exercises.map(\.title.count).max() ?? 0
     say("")
     for (exercise, state) in zip(exercises, states) {
         let title = exercise.title.padding(toLength: titleWidth, withPad: " ", startingAt: 0)
