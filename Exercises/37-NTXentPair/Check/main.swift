@@ -1,4 +1,4 @@
-// Checks for exercise 37 (NT-Xent by hand): the catalogue's CL-1, CL-4 and CL-5, and agreement with the
+// Checks for exercise 37 (NT-Xent by hand): CL-1 (WORKED-NUMBERS.md), CL-4 and CL-5, and agreement with the
 // library's Double twin `NTXent.reference` on random views.
 
 import ExerciseCheck

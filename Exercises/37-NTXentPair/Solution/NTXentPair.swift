@@ -1,7 +1,8 @@
 // Exercise 37: NT-Xent for one positive pair, by hand.   Practises thesis ch. 2 Sec. 2.3.1 (SimCLR) with
 // the loss of Chen et al. 2020, Eq. (1) (the thesis names the loss L_ij without a formula: E-74), and
 // DL Padova "Siamese Network" (the cosine similarity).
-// See it run:  swift run -c release contrastive        Check:  swift run --package-path Exercises check-37
+// Check:  swift run --package-path Exercises exercises 37     (one hint at a time: exercises --hint 37)
+// See it running:  swift run -c release contrastive
 //
 // The reference solution.
 

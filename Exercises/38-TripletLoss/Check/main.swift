@@ -1,4 +1,4 @@
-// Checks for exercise 38 (the triplet loss in both forms): the catalogue's CL-2 and CL-3, E-24's
+// Checks for exercise 38 (the triplet loss in both forms): CL-2 (WORKED-NUMBERS.md) and CL-3, E-24's
 // identity, and agreement with the library's `TripletLoss` on random triplets.
 
 import ExerciseCheck

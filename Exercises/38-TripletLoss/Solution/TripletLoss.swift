@@ -1,6 +1,7 @@
 // Exercise 38: the triplet loss in both forms.   Practises DL Padova "Siamese Network" (the triplet loss
 // with Y = sigmoid(F)) and erratum E-24 (the printed floor at -xi against FaceNet's hinge at 0).
-// See it run:  swift run -c release contrastive        Check:  swift run --package-path Exercises check-38
+// Check:  swift run --package-path Exercises exercises 38     (one hint at a time: exercises --hint 38)
+// See it running:  swift run -c release contrastive
 //
 // The reference solution.
 

@@ -1,6 +1,7 @@
 // Exercise 39: one momentum update of MoCo's key encoder.   Practises thesis ch. 2 Sec. 2.3.2 (MoCo: a
 // query encoder and a key encoder; the notes stop there, E-74) with He et al. 2020, Eq. (2).
-// See it run:  swift run -c release contrastive        Check:  swift run --package-path Exercises check-39
+// Check:  swift run --package-path Exercises exercises 39     (one hint at a time: exercises --hint 39)
+// See it running:  swift run -c release contrastive
 //
 // MoCo's key encoder is never trained by gradient descent. After each step of the query encoder, every
 // key parameter moves a fraction (1 - m) of the way towards the matching query parameter, with a
