@@ -1,0 +1,28 @@
+// Exercise 48: a graph's adjacency, degree and Laplacian matrices from its list of edges.
+// Practises MLiS II Sec. 2.9.1, Eq. (2.9.1) (the degree d(v_i) = sum_j e_ij) and DL Padova
+// "Classification/Regression on Graphs" (the Laplacian L = D - A: L_ii = d_i, L_ij = -A_ij; E-69).
+// See it running: `swift run graph-convolution` (Zachary's karate club, its degrees and spectrum).
+// Check: swift run --package-path Exercises check-48      Hints: exercises --hint 48
+//
+// Write three functions for an undirected graph with nodes 0..<N:
+//   1. `adjacencyMatrix`: A from the edge list (each edge {i, j} connects both ways; weight 1);
+//   2. `degrees`: each node's degree from A;
+//   3. `laplacian`: L = D - A, with D the diagonal matrix of the degrees.
+
+/// A, N x N: A[i][j] = A[j][i] = 1 for every edge {i, j}, 0 elsewhere (no self-loops in the list).
+public func adjacencyMatrix(nodeCount: Int, edges: [(Int, Int)]) -> [[Double]] {
+    // TODO: an N x N matrix of zeros, then a 1 at (i, j) and at (j, i) for every edge.
+    return []
+}
+
+/// d(v_i) = sum_j A_ij, one per node.   Eq. (2.9.1)
+public func degrees(_ adjacency: [[Double]]) -> [Double] {
+    // TODO: one degree per node.
+    return []
+}
+
+/// L = D - A: the degrees on the diagonal, -A_ij off it (DL Padova "Classification/Regression on Graphs").
+public func laplacian(_ adjacency: [[Double]]) -> [[Double]] {
+    // TODO: the degree matrix minus A.
+    return []
+}
