@@ -21,12 +21,6 @@ public struct ClassificationScores: Equatable, Sendable {
     public init() {}
 }
 
-/// a / b, or 0 when b is 0.
-func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
-
-/// The harmonic mean 2 p r / (p + r), or 0 when both are 0.
-func harmonicMean(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
-
 /// Every class's precision, recall and F1, and their micro and macro averages.
 /// - Parameter counts: a K x K confusion matrix, rows = true class, columns = predicted class.
 public func classificationScores(confusion counts: [[Int]]) -> ClassificationScores {

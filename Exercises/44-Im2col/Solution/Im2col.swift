@@ -10,8 +10,8 @@
 // kernel at that position, read row-major. Then `convolveByIm2col`: that matrix times the kernel read
 // row-major gives every output at once; reshape it to O_h x O_w.
 
-/// The patch matrix of `image` (H x W): shape [O_h O_w, K_h K_w], with
-/// O = (I - K + 2P)/S + 1 on each axis (rounded down); padded positions read 0.   Eq. (2.2.6)
+/// The patch matrix of `image` (H x W): shape [O_h O_w, K_h K_w], with O from Eq. (2.2.8) on each
+/// axis (rounded down); padded positions read 0.   Eq. (2.2.6)
 public func im2col(_ image: [[Float]], kernelHeight: Int, kernelWidth: Int, stride: Int, padding: Int) -> [[Float]] {
     let (height, width) = (image.count, image.first?.count ?? 0)
     let outputHeight = (height - kernelHeight + 2 * padding) / stride + 1   // Eq. (2.2.8)
@@ -33,8 +33,8 @@ public func im2col(_ image: [[Float]], kernelHeight: Int, kernelWidth: Int, stri
     return rows
 }
 
-/// The cross-correlation O[i][j] = sum_(a, b) I_padded[i S + a][j S + b] K[a][b], computed as the
-/// patch matrix times vec(K), reshaped to O_h x O_w.   Eq. (2.2.5)
+/// The cross-correlation of `image` with `kernel` (zero padding P, stride S), computed as the patch
+/// matrix times the kernel read row-major, reshaped to O_h x O_w.   Eq. (2.2.5)
 public func convolveByIm2col(_ image: [[Float]], kernel: [[Float]], stride: Int, padding: Int) -> [[Float]] {
     let (kernelHeight, kernelWidth) = (kernel.count, kernel.first?.count ?? 0)
     let patches = im2col(image, kernelHeight: kernelHeight, kernelWidth: kernelWidth, stride: stride, padding: padding)

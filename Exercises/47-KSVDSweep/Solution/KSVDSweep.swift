@@ -11,8 +11,8 @@
 //   E_k     = the error of those signals without atom k's contribution;
 //   replace atom k by the unit vector u and those signals' coefficients on atom k by c, where u c^T is
 //   the best rank-1 approximation of E_k. Find u by power iteration on E_k E_k^T started from the
-//   current atom (u <- E E^T u / ||E E^T u||) until u moves by less than 1e-10 (at most 500 steps);
-//   then c = E_k^T u. Codes that were 0 stay 0.
+//   current atom, until u moves by less than 1e-10 (at most 500 steps); then the coefficients c that
+//   go with u. Codes that were 0 stay 0.
 
 /// The dictionary and codes after one K-SVD sweep over all atoms.   Eq. (2.8.17)
 /// - Parameters:

@@ -1,6 +1,6 @@
 // Exercise 48: a graph's adjacency, degree and Laplacian matrices from its list of edges.
-// Practises MLiS II Sec. 2.9.1, Eq. (2.9.1) (the degree d(v_i) = sum_j e_ij) and DL Padova
-// "Classification/Regression on Graphs" (the Laplacian L = D - A: L_ii = d_i, L_ij = -A_ij; E-69).
+// Practises MLiS II Sec. 2.9.1, Eq. (2.9.1) (the degree of a node) and DL Padova
+// "Classification/Regression on Graphs" (the Laplacian L = D - A; E-69).
 // See it running: `swift run graph-convolution` (Zachary's karate club, its degrees and spectrum).
 // Check: swift run --package-path Exercises check-48      Hints: exercises --hint 48
 //
@@ -19,12 +19,12 @@ public func adjacencyMatrix(nodeCount: Int, edges: [(Int, Int)]) -> [[Double]] {
     return adjacency
 }
 
-/// d(v_i) = sum_j A_ij, one per node.   Eq. (2.9.1)
+/// The degree of every node.   Eq. (2.9.1)
 public func degrees(_ adjacency: [[Double]]) -> [Double] {
     adjacency.map { $0.reduce(0, +) }
 }
 
-/// L = D - A: the degrees on the diagonal, -A_ij off it (DL Padova "Classification/Regression on Graphs").
+/// L = D - A (DL Padova "Classification/Regression on Graphs"), N x N.
 public func laplacian(_ adjacency: [[Double]]) -> [[Double]] {
     let degree = degrees(adjacency)
     return adjacency.indices.map { i in
