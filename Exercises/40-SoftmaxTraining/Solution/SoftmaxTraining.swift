@@ -3,7 +3,8 @@
 // categorical cross-entropy of Table 1.1, the gradient in the form of Eq. (1.2.14), and
 // mini-batch gradient descent (Sec. 1.5, Eq. (1.5.5)).
 // See it running: `swift run linear-models` (its part 4 trains the same model).
-// Check: swift run --package-path Exercises check-40      Hints: exercises --hint 40
+// Check: swift run --package-path Exercises check-40
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 40
 //
 // Write two functions:
 //   1. `softmaxRegressionStep`: one gradient-descent step on one mini-batch.

@@ -3,7 +3,8 @@
 // Practises MLiS II Secs. 2.7.2-2.7.4: Eq. (2.7.2), Eq. (2.7.3), Eq. (2.7.4), Eq. (2.7.5),
 // Eq. (2.7.6); the orientation of the matrix is erratum E-75 (here rows are the truth).
 // See it running: `swift run convolution` (its digits part prints the CNN's confusion matrix and scores).
-// Check: swift run --package-path Exercises check-41      Hints: exercises --hint 41
+// Check: swift run --package-path Exercises check-41
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 41
 //
 // counts[t][p] is the number of examples of true class t predicted as class p. Treat each class k in
 // turn as "positive" and every other class as "negative" to get its TP, FP and FN; then compute the

@@ -4,7 +4,8 @@
 // Eq. (1.3.10)), the nine gradients (Eq. (1.3.12)) and the update of Eq. (1.3.13)
 // (the 1/2 of Eq. (1.3.11) is 2/N with N = 4: erratum E-31).
 // See it running: `swift run backprop` (its XOR part trains this network and draws Fig. 1.3.1).
-// Check: swift run --package-path Exercises check-42      Hints: exercises --hint 42
+// Check: swift run --package-path Exercises check-42
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 42
 //
 // The network: h = ReLU(W^T x + c), y^ = w^T h + b, on the four XOR examples of Eq. (1.2.4) at once,
 // with the loss J = (1/4) sum_i (y^(i) - y^(i))^2 and plain gradient descent (one update per step,

@@ -3,7 +3,8 @@
 // first, E-39) and Eq. (2.2.10) (its Jacobian), with the CCE of Table 1.1 and DL Padova
 // "Cross Entropy".
 // See it running: `swift run backprop` and `swift run linear-models` (softmax outputs trained on the digits).
-// Check: swift run --package-path Exercises check-43      Hints: exercises --hint 43
+// Check: swift run --package-path Exercises check-43
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 43
 //
 // Three steps: (1) the softmax Jacobian dS_i/dx_j of one row of logits; (2) for a batch of rows and
 // their true classes g, the mean over the rows of the cross-entropy; (3) its gradient

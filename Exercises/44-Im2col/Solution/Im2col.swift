@@ -3,7 +3,8 @@
 // E-41), its unrolled form of Eq. (2.2.6) (vec(O) = K* vec(I); im2col holds the same numbers as
 // patches), and the output size of Eq. (2.2.8) with padding and stride.
 // See it running: `swift run convolution` (its im2col + GEMM kernel against the direct loops).
-// Check: swift run --package-path Exercises check-44      Hints: exercises --hint 44
+// Check: swift run --package-path Exercises check-44
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 44
 //
 // Write `im2col`: for a one-channel image, zero padding P and stride S, the matrix with one row per
 // output position (row-major: output row by output row), each row the K_h x K_w window under the

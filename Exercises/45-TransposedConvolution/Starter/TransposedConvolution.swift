@@ -3,7 +3,8 @@
 // Sec. 2.3.6, Eq. (2.3.3), Eq. (2.3.4), Eq. (2.3.5) (up-sampling by K*^T), with the output size
 // (I - 1)S + K of a "valid" transposed convolution.
 // See it running: `swift run convolution` (its up-sampling part).
-// Check: swift run --package-path Exercises check-45      Hints: exercises --hint 45
+// Check: swift run --package-path Exercises check-45
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 45
 //
 // Write two functions:
 //   1. `unrolledKernelMatrix`: K* for a one-channel H x W input, a K_h x K_w kernel, stride S and no

@@ -2,7 +2,8 @@
 // Practises MLiS II Sec. 2.8: the sparse-coding problem of Eq. (2.8.2) and its noisy form
 // Eq. (2.8.3), min ||alpha||_0 subject to ||x - D alpha||_2 <= epsilon, solved greedily by OMP.
 // See it running: `swift run sparse-coding` (it traces OMP step by step, then codes digits).
-// Check: swift run --package-path Exercises check-46      Hints: exercises --hint 46
+// Check: swift run --package-path Exercises check-46
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 46
 //
 // Start with the residual r = x and an empty support. Repeat: stop if the support holds
 // `maximumAtoms` atoms or ||r||_2 <= epsilon; otherwise add the atom most correlated with r

@@ -3,7 +3,8 @@
 // Eq. (2.8.17): for each atom, the signals that use it, their error without it, and its best rank-1
 // approximation (exercise 11 wrote that last step alone).
 // See it running: `swift run sparse-coding` (K-SVD recovers a dictionary, then denoises digits).
-// Check: swift run --package-path Exercises check-47      Hints: exercises --hint 47
+// Check: swift run --package-path Exercises check-47
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 47
 //
 // X ~ D Gamma with one signal per column. For k = 0, 1, ..., K - 1 in order, each step using the atoms
 // and codes as the previous steps left them:

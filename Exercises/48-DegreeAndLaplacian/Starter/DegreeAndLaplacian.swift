@@ -2,7 +2,8 @@
 // Practises MLiS II Sec. 2.9.1, Eq. (2.9.1) (the degree of a node) and DL Padova
 // "Classification/Regression on Graphs" (the Laplacian L = D - A; E-69).
 // See it running: `swift run graph-convolution` (Zachary's karate club, its degrees and spectrum).
-// Check: swift run --package-path Exercises check-48      Hints: exercises --hint 48
+// Check: swift run --package-path Exercises check-48
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 48
 //
 // Write three functions for an undirected graph with nodes 0..<N:
 //   1. `adjacencyMatrix`: A from the edge list (each edge {i, j} connects both ways; weight 1);

@@ -3,7 +3,8 @@
 // Eq. (2.9.4), the two-layer model of Eq. (2.9.5), and its loss,
 // the cross-entropy over the labelled nodes only (H^(0) = X is N x F: E-49).
 // See it running: `swift run graph-convolution` (the same model on Zachary's karate club).
-// Check: swift run --package-path Exercises check-49      Hints: exercises --hint 49
+// Check: swift run --package-path Exercises check-49
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 49
 //
 // Write three functions: the normalised adjacency A~ (self-loops added first); the forward pass
 // (features X: N x F, W0: F x H, W1: H x C; ReLU after the first layer, the softmax along each node's

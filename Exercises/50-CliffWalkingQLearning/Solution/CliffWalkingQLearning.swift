@@ -4,7 +4,8 @@
 // "Reinforcement Learning" (an episode s_0, a_0, r_1, s_1, ...), with the exploration of
 // Sutton & Barto Sec. 2.2 (epsilon-greedy) on their Example 6.6.
 // See it running: `swift run q-learning` (Q-learning against Sarsa on this cliff, Figure 6.4).
-// Check: swift run --package-path Exercises check-50      Hints: exercises --hint 50
+// Check: swift run --package-path Exercises check-50
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 50
 //
 // `CliffWalk` below is complete: use it, do not change it. Write three functions:
 //   1. `epsilonGreedy`: with probability epsilon a uniformly random action (drawn from `generator`),

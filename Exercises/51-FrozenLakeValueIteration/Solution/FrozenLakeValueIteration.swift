@@ -2,7 +2,8 @@
 // Practises DL Padova "Q-Learning" (Bellman's equation, here in its expected form for a random
 // environment: erratum E-RL-2) with Sutton & Barto's value iteration, Sec. 4.4, Eq. (4.10).
 // See it running: `swift run q-learning` (its frozen-lake part: value iteration as the oracle of Q-learning).
-// Check: swift run --package-path Exercises check-51      Hints: exercises --hint 51
+// Check: swift run --package-path Exercises check-51
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 51
 //
 // `SlipperyLake` below is complete: use it, do not change it. Write three functions:
 //   1. `lookAhead`: from values V (one per state), the value Q(s, a) of each action in each state,

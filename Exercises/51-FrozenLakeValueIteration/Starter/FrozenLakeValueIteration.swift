@@ -3,7 +3,8 @@
 // environment: erratum E-RL-2) with Sutton & Barto's value iteration, Sec. 4.4, Eq. (4.10):
 // V_(k+1)(s) = max_a sum_(s') p(s' | s, a) (r + gamma V_k(s')).
 // See it running: `swift run q-learning` (its frozen-lake part: value iteration as the oracle of Q-learning).
-// Check: swift run --package-path Exercises check-51      Hints: exercises --hint 51
+// Check: swift run --package-path Exercises check-51
+// Hints, one at a time: swift run --package-path Exercises exercises --hint 51
 //
 // `SlipperyLake` below is complete: use it, do not change it. Write three functions:
 //   1. `lookAhead`: from values V (one per state), Q(s, a) = sum over the outcomes of taking a in s of
