@@ -1,15 +1,14 @@
 // Exercise 51: value iteration on the slippery frozen lake, to the best success probability 14/17.
 // Practises DL Padova "Q-Learning" (Bellman's equation, here in its expected form for a random
-// environment: erratum E-RL-2) with Sutton & Barto's value iteration, Sec. 4.4, Eq. (4.10):
-// V_(k+1)(s) = max_a sum_(s') p(s' | s, a) (r + gamma V_k(s')).
+// environment: erratum E-RL-2) with Sutton & Barto's value iteration, Sec. 4.4, Eq. (4.10).
 // See it running: `swift run q-learning` (its frozen-lake part: value iteration as the oracle of Q-learning).
 // Check: swift run --package-path Exercises check-51
 // Hints, one at a time: swift run --package-path Exercises exercises --hint 51
 //
 // `SlipperyLake` below is complete: use it, do not change it. Write three functions:
-//   1. `lookAhead`: from values V (one per state), Q(s, a) = sum over the outcomes of taking a in s of
-//      p (r + gamma V(s')), with V(s') = 0 when s' is terminal; Q = 0 on the rows of terminal states.
-//   2. `valueIteration`: from V = 0, sweep: every state's new value is max_a Q(s, a) computed from the
+//   1. `lookAhead`: from values V (one per state), the value Q(s, a) of each action in each state,
+//      averaged over where the move may land (a terminal landing counts V = 0); Q = 0 on terminal rows.
+//   2. `valueIteration`: from V = 0, sweep: every state's new value is its best action's value, from the
 //      previous sweep's values (terminal states stay 0); stop after the first sweep in which no value
 //      changed by more than `tolerance`. Return V and the number of sweeps.
 //   3. `greedyPolicy`: argmax_a Q(s, a) for every state (the first action on ties).
@@ -52,20 +51,20 @@ public struct SlipperyLake: Sendable {
     }
 }
 
-/// Q(s, a) = sum p (r + gamma V(s')) from the values V, 0 on terminal rows.   (Sutton & Barto Eq. (4.10))
+/// Q(s, a) from the values V, one look-ahead; 0 on terminal rows (Sutton & Barto Eq. (4.10)).
 public func lookAhead(lake: SlipperyLake, values: [Double], discount gamma: Double) -> [[Double]] {
     // TODO: for every state and action, the expected reward plus gamma times the expected next value.
     return (0..<lake.stateCount).map { _ in [0, 0, 0, 0] }
 }
 
-/// Value iteration from V = 0 until no value changes by more than `tolerance`.   (Sutton & Barto Eq. (4.10))
+/// Value iteration from V = 0 until no value changes by more than `tolerance` (Sutton & Barto Eq. (4.10)).
 /// - Returns: V (one value per state) and the number of sweeps made.
 public func valueIteration(lake: SlipperyLake, discount gamma: Double, tolerance: Double) -> (values: [Double], sweeps: Int) {
     // TODO: the sweeps: a look-ahead from the current values, the new values, the largest change, the stop.
     return ([Double](repeating: 0, count: lake.stateCount), 0)
 }
 
-/// argmax_a Q(s, a) for every state, the first action on ties.
+/// The greedy action of every state, the first action on ties.
 public func greedyPolicy(_ q: [[Double]]) -> [Int] {
     // TODO: the best action of each row.
     return q.map { _ in 0 }
