@@ -49,6 +49,18 @@ let exerciseFolders = [
     "37-NTXentPair",
     "38-TripletLoss",
     "39-MomentumUpdate",
+    "40-SoftmaxTraining",
+    "41-ClassificationMetrics",
+    "42-XORBackpropStep",
+    "43-SoftmaxCrossEntropyGradient",
+    "44-Im2col",
+    "45-TransposedConvolution",
+    "46-OrthogonalMatchingPursuit",
+    "47-KSVDSweep",
+    "48-DegreeAndLaplacian",
+    "49-KarateGCN",
+    "50-CliffWalkingQLearning",
+    "51-FrozenLakeValueIteration",
 ]
 
 /// The course's modules, for the checks only (a starter sees Core alone).
