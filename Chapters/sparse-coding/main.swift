@@ -16,26 +16,33 @@ let summary = """
     K-SVD dictionary of 8x8 digits (its atoms, a digit as a sum of atoms, denoising), then the synthetic
     experiment of Aharon, Elad & Bruckstein (2006): K-SVD against MOD at 10, 20, 30 dB and without noise.
     Here --epochs is the number of dictionary-learning iterations of that experiment (the paper: 80; the
-    digits use at most 20) and --learning-rate is not used (none of these methods has one: FISTA's step
-    is 1/L).
+    digits use at most 20). --learning-rate is refused: none of these methods has one (FISTA's step is
+    1/L). Atoms are numbered from 1, as in the notes (d_1 ... d_N).
     """
 
 /// The shared flags of `ChapterOptions`, with `--runs N`.
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
-    let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary)
+    let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary) { _ in
+        if CommandLine.arguments.dropFirst().contains("--learning-rate") {
+            throw UsageError(message: "sparse-coding takes no --learning-rate: none of its methods has one (FISTA's step is 1/L)")
+        }
+    }
     return (options, options.runs!)
 }
 
 func run() throws {
     let (options, runs) = parseArguments()
-    print("Sparse coding (MLiS II 2.8). Seed \(options.seed); figures go to \(options.outputDirectory)/\n")
+    print("Sparse coding (MLiS II 2.8). Seed \(options.seed); figures go to \(options.outputDirectory)/")
+    print("Atoms are numbered from 1, as in the notes (d_1 ... d_N); the code's arrays count from 0.\n")
     let hand = handExamplesSection()
     let thresholds = thresholdingSection(seed: options.seed)
     let bounds = convolutionalSection(seed: options.seed)
     let pursuit = try basisPursuitSection(options: options)
     let digits = try digitsSection(options: options)
     let recovery = try recoverySection(options: options, runs: runs)
+    try notesFiguresSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "omp_hand_alpha": hand.alpha,
         "omp_hand_diagonal_coefficient": formatted(hand.diagonalCoefficient, digits: 7),
@@ -67,6 +74,7 @@ func run() throws {
         "runs": "\(runs)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {
