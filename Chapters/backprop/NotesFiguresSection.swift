@@ -60,18 +60,18 @@ func xorMatricesFigure(options: ChapterOptions) throws {
     var grid = NumberGrid(title: "The XOR batch through Y^ = ReLU(XW) w, Eq. (1.2.16) (Fig. 1.2.4; w as in E-30)")
     grid.add("X (4 x 3)", gridRows(x), tint: .blue)
     grid.add(symbol: "x")
-    grid.add("W (3 x 2)", gridRows(hiddenWeights), tint: .grey)
+    grid.add("W (3 x 2; row 1 is c)", gridRows(hiddenWeights), tint: .grey)
     grid.add(symbol: "=")
     grid.add("XW (4 x 2)", gridRows(preActivation), tint: .orange)
-    grid.add(symbol: "ReLU, [1 |")
-    grid.add("H (4 x 3)", gridRows(hidden), tint: .orange)
+    grid.add(symbol: "->")
+    grid.add("[1 | ReLU(XW)] (4 x 3)", gridRows(hidden), tint: .orange)
     grid.add(symbol: "x")
-    grid.add("w (3 x 1)", gridRows(outputWeights), tint: .grey)
+    grid.add("w (3 x 1; row 1 is b)", gridRows(outputWeights), tint: .grey)
     grid.add(symbol: "=")
     grid.add("Y^ (4 x 1)", gridRows(output), tint: .green)
     let path = try options.figurePath("fig-1.2.4-xor-matrices.svg")
     try grid.write(to: path)
-    print("   Eq. (1.2.16) as matrices: XW = \(gridRows(preActivation).map { $0.map { formatted($0, digits: 0) } }), "
+    print("   Eq. (1.2.16) as matrices: XW = [" + gridRows(preActivation).map { "[" + $0.map { formatted($0, digits: 0) }.joined(separator: ", ") + "]" }.joined(separator: ", ") + "], "
           + "Y^ = (\(output.scalars.map { formatted($0, digits: 0) }.joined(separator: ", ")))")
     print("   wrote \(path)\n      Fig. 1.2.4: the 4-example batch keeps its 4 rows through the network; the weights' sizes depend only on the layers")
 }

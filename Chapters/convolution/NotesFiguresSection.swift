@@ -110,7 +110,7 @@ func paddingFigures(generator: inout Xoshiro256StarStar, options: ChapterOptions
 
 /// Fig. 2.2.4 (5 x 5 input, 3 x 3 kernel, stride 2 -> 2 x 2) and Fig. 2.2.5 (3 x 3 max pooling, stride 1, of a 5 x 5 input).
 func strideAndPoolingFigures(generator: inout Xoshiro256StarStar, options: ChapterOptions) throws {
-    let input = integerTensor([1, 1, 5, 5], 0, 3, &generator)
+    let input = integerTensor([1, 1, 5, 5], 0, 9, &generator)
     let kernel = integerTensor([1, 1, 3, 3], -1, 1, &generator)
     let g = ConvolutionGeometry(channels: 1, height: 5, width: 5, outputChannels: 1, kernel: 3, stride: 2)
     let (strided, output) = convolutionGrid(title: "Stride 2: 5 x 5 input, 3 x 3 kernel, 2 x 2 output (Fig. 2.2.4)", input: input, kernel: kernel,

@@ -30,7 +30,7 @@ func overlapFigure(options: ChapterOptions) throws {
     let iou = intersectionOverUnion(a, b)
     let overlap = Box(x1: max(a.x1, b.x1), y1: max(a.y1, b.y1), x2: min(a.x2, b.x2), y2: min(a.y2, b.y2))
     let union = a.area + b.area - overlap.area
-    let scale = 28.0, panelWidth = 240.0
+    let scale = 28.0, panelWidth = 270.0
     var document = SVGDocument(width: 3 * panelWidth, height: 300)
     document.rect(x: 0, y: 0, width: 3 * panelWidth, height: 300, fill: "#ffffff")
     document.text("IoU = area of overlap / area of union (Fig. 2.7.3, Eq. (2.7.9))", x: 1.5 * panelWidth, y: 28, size: 16, anchor: .middle, bold: true)

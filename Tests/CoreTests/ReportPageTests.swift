@@ -89,8 +89,8 @@ struct ReportPageTests {
         let folder = try folderWithFigures()
         let report = ReportPage(title: "Chapter <1> & more", captions: ["fig-1.2.4-xor.svg": "Fig. 1.2.4: X propagated"])
         report.record("1. A worked number: 0.5 < 1 & 2 > 1\n   wrote \(folder)/fig-1.3.1-loss.svg\n")
-        report.record("   wrote \(folder)/fig-1.2.4")    // a line printed in two parts
-        report.record(".svg (the grid)\n\nloss=0.25 accuracy=0.9750 seed=0\n")
+        report.record("   wrote \(folder)/fig-1.2.4-xo")    // a line printed in two parts
+        report.record("r.svg (the grid)\n\nloss=0.25 accuracy=0.9750 seed=0\n")
         #expect(report.figures == [
             ReportPage.FigureEntry(file: "fig-1.3.1-loss.svg", caption: "Loss & accuracy (Fig. 1.3.1)"),
             ReportPage.FigureEntry(file: "fig-1.2.4-xor.svg", caption: "Fig. 1.2.4: X propagated"),
@@ -126,6 +126,16 @@ struct ReportPageTests {
         other.record("wrote \(folder)/broken.svg\n")
         #expect(throws: ReportPageError.self) { try other.write(into: folder) }
         #expect(!FileManager.default.fileExists(atPath: folder + "/index.html"))
+    }
+
+    @Test("a deeper-indented Fig./Eq. line under a wrote line is its caption; a prefix key captions every panel")
+    func captionsFromLinesAndPrefixes() throws {
+        let folder = try folderWithFigures()
+        let report = ReportPage(title: "t", captions: ["fig-1.3.1-": "Fig. 1.3.1: from the map"])
+        report.record("   wrote \(folder)/fig-1.3.1-loss.svg\n   wrote \(folder)/fig-1.2.4-xor.svg\n      Fig. 1.2.4: from the line\n")
+        report.record("      Fig. 9.9.9: not a caption, no figure just written\n")
+        #expect(report.figures.map(\.caption) == ["Fig. 1.3.1: from the map", "Fig. 1.2.4: from the line"])
+        #expect(report.printedLines.count == 4)
     }
 
     @Test("the exercises block names each exercise with two digits and the runner command")

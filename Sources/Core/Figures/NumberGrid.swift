@@ -100,10 +100,11 @@ extension NumberGrid {
     static let labelHeight = 20.0
     static let symbolSize = 18.0
 
-    /// The width of one item: a matrix's columns of cells (each wide enough for its widest number), or a symbol's text.
+    /// The width of one item: a matrix's columns of cells (each wide enough for its widest number) or its
+    /// label if that is wider, or a symbol's text.
     func width(of item: Item) -> Double {
         switch item {
-        case .matrix(let matrix): Double(matrix.values[0].count) * cellWidth(matrix)
+        case .matrix(let matrix): max(Double(matrix.values[0].count) * cellWidth(matrix), FigureStyle.textWidth(matrix.label, size: FigureStyle.labelSize) + 4)
         case .symbol(let symbol): FigureStyle.textWidth(symbol, size: Self.symbolSize) + 8
         case .rowBreak: 0
         }
@@ -155,7 +156,9 @@ extension NumberGrid {
 
     func draw(_ item: Item, left: Double, top: Double, into document: inout SVGDocument) {
         switch item {
-        case .matrix(let matrix): draw(matrix, left: left, top: top, into: &document)
+        case .matrix(let matrix):
+            let gridWidth = Double(matrix.values[0].count) * cellWidth(matrix)
+            draw(matrix, left: left + (width(of: item) - gridWidth) / 2, top: top, into: &document)
         case .symbol(let symbol):
             document.text(symbol, x: left + width(of: item) / 2, y: top + Self.symbolSize * 0.8, size: Self.symbolSize, anchor: .middle, bold: true)
         case .rowBreak: break

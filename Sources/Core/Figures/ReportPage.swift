@@ -56,7 +56,8 @@ public final class ReportPage: @unchecked Sendable {
     public var printedLines: [String] { lock.withLock { lines + (unfinishedLine.isEmpty ? [] : [unfinishedLine]) } }
 
     /// Records `text` exactly as the chapter printed it (it may hold several lines, or part of one).
-    /// A complete line of the form `wrote PATH.svg` (any indentation, anything after) becomes a figure.
+    /// A complete line of the form `wrote PATH.svg` or `figure: PATH.svg` (any indentation, anything
+    /// after) becomes a figure.
     public func record(_ text: String) {
         lock.withLock {
             unfinishedLine += text
@@ -71,7 +72,10 @@ public final class ReportPage: @unchecked Sendable {
         lock.withLock { appendFigure(file: (path as NSString).lastPathComponent, caption: caption) }
     }
 
-    /// One complete line: a figure if it says `wrote ....svg`; the caption of the figure just written if
+    /// How the chapters announce a figure they wrote: `wrote PATH.svg` or `figure: PATH.svg`.
+    static let figurePrefixes = ["wrote ", "figure: "]
+
+    /// One complete line: a figure if it says `wrote ....svg` (or `figure: ....svg`); the caption of the figure just written if
     /// it is indented deeper than that `wrote` line and starts with "Fig. " or "Eq. "; else text.
     /// Called with the lock held.
     private func take(_ line: String) {
@@ -83,8 +87,8 @@ public final class ReportPage: @unchecked Sendable {
             return appendFigure(file: last.file, caption: trimmed)
         }
         lastFigure = nil
-        guard trimmed.hasPrefix("wrote "), let end = trimmed.range(of: ".svg") else { return }
-        let path = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: 6)..<end.upperBound])
+        guard let prefix = Self.figurePrefixes.first(where: trimmed.hasPrefix), let end = trimmed.range(of: ".svg") else { return }
+        let path = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: prefix.count)..<end.upperBound])
         let file = (path as NSString).lastPathComponent
         appendFigure(file: file, caption: caption(for: file) ?? Self.drawnTitle(ofSVGAt: path) ?? file)
         lastFigure = (file, indent)
