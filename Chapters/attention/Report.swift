@@ -9,7 +9,16 @@ import Core
 let report = ReportPage(
     title: "swift run attention: Attention and transformers",
     subtitle: "Follows DL Padova \"Key-Value-Query concept\", \"Self attention\", \"Multi-head attention\", \"Positional Encoding\", \"Normalization Layer\", \"Masked multi-head attention\". Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "positional-encoding":
+            "DL Padova \"Positional Encoding\"",
+        "attention-":
+            "DL Padova \"Encoder-Decoder Attention\": the trained transformer's attention weights",
+        "training-loss":
+            "DL Padova \"Encoders\", \"Decoder\": the transformer trained by teacher forcing",
+        "held-out-accuracy":
+            "DL Padova \"Encoders\", \"Decoder\": the transformer trained by teacher forcing",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +36,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -9,7 +9,14 @@ import Core
 let report = ReportPage(
     title: "swift run autodiff: Automatic differentiation",
     subtitle: "Follows DL Padova \"AutoDifferentiation\" and MLiS II Sec. 1.3. Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "ad":
+            "DL Padova \"AutoDifferentiation\"",
+        "xor-":
+            "MLiS II Sec. 1.3 by the scalar reverse-mode engine",
+        "moons-":
+            "MLiS II Sec. 1.3 by the scalar reverse-mode engine",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +34,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -9,7 +9,16 @@ import Core
 let report = ReportPage(
     title: "swift run autoencoders: Autoencoders and variational autoencoders",
     subtitle: "Follows DAT300 \"Autoencoders\", \"Variational Autoencoders\", \"Reparameterization\", \"Objective function\", \"Kullback-Leiber divergence\". Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "linear-autoencoder-":
+            "DAT300 \"Autoencoders\": a linear autoencoder spans the principal subspace",
+        "ae2-":
+            "DAT300 \"Autoencoders\"",
+        "vae":
+            "DAT300 \"Variational Autoencoders\", \"Objective function\"",
+        "denoising":
+            "DAT300 \"Autoencoders\": a denoising autoencoder",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +36,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -10,6 +10,12 @@ let report = ReportPage(
     title: "swift run backprop: Multi-layer perceptrons and back-propagation",
     subtitle: "Follows MLiS II Sec. 1.1-1.7 and DAT300. Every figure below was drawn by this run from the library's own code.",
     captions: [
+        "initialisation-":
+            "MLiS II Sec. 1.6: gradients through 100 sigmoid layers",
+        "learning-rate-schedules":
+            "DL Padova \"Cyclic Learning Rate\": the schedules",
+        "digits-":
+            "DAT300 \"Artificial Neural Network\": Dense(64, ReLU) -> Dense(10, softmax) with early stopping (MLiS II Sec. 1.7)",
         "fig-1.2.5-":
             "Fig. 1.2.5: XOR in the input space and in the hidden representation, where a line separates the classes",
         "fig-1.3.1-":
@@ -38,6 +44,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -9,7 +9,20 @@ import Core
 let report = ReportPage(
     title: "swift run capsules: Capsule networks",
     subtitle: "Follows DL Padova \"Capsule Network\", \"Dynamic routing\", \"Reconstruction as regularization method\". Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "routing-":
+            "DL Padova \"Dynamic routing\" (Procedure 1): coupling coefficients",
+        "capsnet-training-":
+            "DL Padova \"Capsule Network\": the margin loss and the reconstruction loss",
+        "capsnet-test-":
+            "DL Padova \"Capsule Network\": test accuracy",
+        "capsule-lengths":
+            "DL Padova \"Capsule Network\": a digit capsule's length is its class probability",
+        "capsnet-reconstructions":
+            "DL Padova \"Reconstruction as regularization method\"",
+        "capsnet-perturbations":
+            "Sabour, Frosst & Hinton 2017, Fig. 4",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +40,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

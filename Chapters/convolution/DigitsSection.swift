@@ -120,5 +120,6 @@ func writeMetricFigures(confusion: ConfusionMatrix, curves: [ROCCurve], untraine
             name: "digit \(untrained.digit), untrained (AUC \(formatted(untrained.curve.area, digits: 4)))")
     let rocPath = try options.figurePath("fig-2.7.2-roc.svg")
     try roc.write(to: rocPath)
-    print("   wrote \(confusionPath)\n   wrote \(rocPath)")
+    print("   wrote \(confusionPath)\n      Fig. 2.7.1: the confusion matrix of the digits CNN on the test set")
+    print("   wrote \(rocPath)\n      Fig. 2.7.2: ROC curves, one digit against the rest, with the chance diagonal")
 }

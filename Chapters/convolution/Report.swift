@@ -10,6 +10,10 @@ let report = ReportPage(
     title: "swift run convolution: Convolutional networks",
     subtitle: "Follows MLiS II Sec. 2.2-2.7: convolution, padding, stride, pooling, transposed convolution, metrics. Every figure below was drawn by this run from the library's own code.",
     captions: [
+        "checkerboard":
+            "MLiS II Sec. 2.3.6: transposed convolution against resize-convolution",
+        "cnn-":
+            "MLiS II Sec. 2.2-2.4: a small CNN trained on the 8x8 digits",
         "fig-2.7.1-":
             "Fig. 2.7.1: the confusion matrix of the digits CNN on the test set",
         "fig-2.7.2-":
@@ -35,6 +39,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -9,7 +9,16 @@ import Core
 let report = ReportPage(
     title: "swift run gan: Generative adversarial networks",
     subtitle: "Follows DL Padova \"Generative Adversal Network\" and \"MvM\". Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "line-":
+            "DL Padova \"Generative Adversal Network\" (Goodfellow et al. 2014, Fig. 1)",
+        "ring-":
+            "DL Padova \"MvM\": a mixture of 8 Gaussians on a ring (VEEGAN's test)",
+        "grid-":
+            "DL Padova \"MvM\": a mixture of 25 Gaussians on a grid (VEEGAN's test)",
+        "digits-":
+            "DL Padova \"Generative Adversal Network\" on the 8x8 digits",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +36,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -10,6 +10,10 @@ let report = ReportPage(
     title: "swift run graph-convolution: Graph convolution",
     subtitle: "Follows MLiS II Sec. 2.9 and DL Padova \"GCN\" and \"Graph Signal\". Every figure below was drawn by this run from the library's own code.",
     captions: [
+        "graph-filter-":
+            "DL Padova \"Graph Signal\": a polynomial graph filter learnt by gradient descent",
+        "karate-":
+            "MLiS II Sec. 2.9.2, Eq. (2.9.5): the two-layer GCN on Zachary's karate club",
         "fig-2.9.2-":
             "Fig. 2.9.2: a graph with arbitrarily numbered nodes and its adjacency matrix",
         "fig-2.9.3-":
@@ -34,6 +38,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

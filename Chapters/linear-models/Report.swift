@@ -10,6 +10,8 @@ let report = ReportPage(
     title: "swift run linear-models: Linear models, the perceptron and logistic regression",
     subtitle: "Follows MLiS II Sec. 1.2.1-1.2.3 and 1.7.2. Every figure below was drawn by this run from the library's own code.",
     captions: [
+        "digits-":
+            "Softmax regression on the 8x8 digits (Eq. (2.2.9) with the cross-entropy)",
         "fig-1.2.1-":
             "Fig. 1.2.1: a perceptron learning a logic gate, with its decision boundary",
         "fig-1.2.2-":
@@ -33,6 +35,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

@@ -9,7 +9,14 @@ import Core
 let report = ReportPage(
     title: "swift run q-learning: Reinforcement learning and Q-learning",
     subtitle: "Follows DL Padova \"Reinforcement Learning\" and \"Q-Learning\"; Sutton & Barto's cliff walking and the frozen lake. Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "sutton-barto-6.4-":
+            "DL Padova \"Q-Learning\" on Sutton & Barto's cliff walking (Example 6.6, Figure 6.4): return per episode",
+        "cliff-walking-":
+            "DL Padova \"Q-Learning\" on cliff walking",
+        "frozen-lake-":
+            "DL Padova \"Q-Learning\" on the slippery frozen lake, value iteration as the oracle",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -29,6 +36,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

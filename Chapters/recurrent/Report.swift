@@ -9,7 +9,16 @@ import Core
 let report = ReportPage(
     title: "swift run recurrent: Recurrent networks",
     subtitle: "Follows DL Padova \"Unfolding time\", \"Long Short-Term Memory\", \"GRU\", \"TCN\"; DAT300 RNN, LSTM, \"Trainable parameters\". Every figure below was drawn by this run from the library's own code.",
-    captions: [:])
+    captions: [
+        "binary-addition-":
+            "DL Padova \"Unfolding time\": back-propagation through time learning binary addition",
+        "vanishing-gradient":
+            "DL Padova \"Long Short-Term Memory\": the gradient through time, simple RNN against LSTM",
+        "lstm-gates":
+            "DL Padova \"Long Short-Term Memory\", DAT300 LSTM: the gates along a sequence",
+        "airline-forecast":
+            "DAT300 \"Recurrent Neural Networks (RNN)\": forecasting the airline passengers",
+    ])
 
 /// Prints like Swift's `print`, and records the text on the report page.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
@@ -27,6 +36,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

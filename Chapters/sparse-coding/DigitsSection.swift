@@ -64,7 +64,7 @@ func writeDigitAsAtoms(_ digit: [Float], label: Int, dictionary: Tensor, options
     figure.add(image: pursuit.residual, width: 8, height: 8, caption: "residual")
     let path = try options.figurePath("fig-2.7.4-digit-as-atoms.svg")
     try figure.write(to: path)
-    print("   wrote \(path)")
+    print("   wrote \(path)\n      Fig. 2.7.4: a test digit as a weighted sum of four learnt atoms (numbered from 1), and the residual")
 }
 
 func euclideanLength(_ v: [Float]) -> Float { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }

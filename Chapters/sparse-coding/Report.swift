@@ -10,6 +10,12 @@ let report = ReportPage(
     title: "swift run sparse-coding: Sparse coding",
     subtitle: "Follows MLiS II Sec. 2.7.7 and 2.8: OMP, thresholding, convolutional sparse coding, K-SVD. Every figure below was drawn by this run from the library's own code.",
     captions: [
+        "basis-pursuit-":
+            "MLiS II Sec. 2.8: basis pursuit, Eq. (2.8.3) with the L1 norm, by ISTA and FISTA",
+        "digits-":
+            "MLiS II Sec. 2.8.3: a K-SVD dictionary of the 8x8 digits",
+        "recovery-":
+            "MLiS II Sec. 2.8.3: K-SVD against MOD recovering a known dictionary (Aharon, Elad & Bruckstein 2006)",
         "fig-2.7.4-":
             "Fig. 2.7.4: a digit approximated by a weighted sum of a few learnt atoms (atoms numbered from 1)",
     ])
@@ -32,6 +38,7 @@ let chapterExercises: [(number: Int, title: String)] = [
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
 func printClosingLines(options: ChapterOptions) {
-    print("\n" + exercisesBlock(chapterExercises))
+    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
+    print(blankLineBefore + exercisesBlock(chapterExercises))
     print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
 }

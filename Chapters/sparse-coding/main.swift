@@ -20,7 +20,7 @@ let summary = """
     1/L). Atoms are numbered from 1, as in the notes (d_1 ... d_N).
     """
 
-/// The shared flags of `ChapterOptions`, with `--runs N`.
+/// The shared flags of `ChapterOptions`, with `--runs N`; `--learning-rate` is refused (exit 2), as no method here has one.
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
     let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary) { _ in
         if CommandLine.arguments.dropFirst().contains("--learning-rate") {

@@ -134,7 +134,7 @@ struct ReportPageTests {
         let report = ReportPage(title: "t", captions: ["fig-1.3.1-": "Fig. 1.3.1: from the map"])
         report.record("   wrote \(folder)/fig-1.3.1-loss.svg\n   wrote \(folder)/fig-1.2.4-xor.svg\n      Fig. 1.2.4: from the line\n")
         report.record("      Fig. 9.9.9: not a caption, no figure just written\n")
-        #expect(report.figures.map(\.caption) == ["Fig. 1.3.1: from the map", "Fig. 1.2.4: from the line"])
+        #expect(report.figures.map(\.caption) == ["Fig. 1.3.1: from the map — Loss & accuracy (Fig. 1.3.1)", "Fig. 1.2.4: from the line"])
         #expect(report.printedLines.count == 4)
     }
 

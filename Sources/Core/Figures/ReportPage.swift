@@ -90,15 +90,22 @@ public final class ReportPage: @unchecked Sendable {
         guard let prefix = Self.figurePrefixes.first(where: trimmed.hasPrefix), let end = trimmed.range(of: ".svg") else { return }
         let path = String(trimmed[trimmed.index(trimmed.startIndex, offsetBy: prefix.count)..<end.upperBound])
         let file = (path as NSString).lastPathComponent
-        appendFigure(file: file, caption: caption(for: file) ?? Self.drawnTitle(ofSVGAt: path) ?? file)
+        appendFigure(file: file, caption: caption(for: file, drawnTitle: Self.drawnTitle(ofSVGAt: path)))
         lastFigure = (file, indent)
     }
 
-    /// The caption given for `file`: the entry of `captions` whose key is the file name or, failing
-    /// that, the longest key the name starts with (e.g. "fig-1.6.1-" for all of Fig. 1.6.1's panels).
-    private func caption(for file: String) -> String? {
+    /// The caption of `file`: the entry of `captions` whose key is the file name; else the entry of the
+    /// longest key the name starts with (e.g. "fig-1.6.1-" for all of Fig. 1.6.1's panels), followed
+    /// by the panel's own drawn title; else the drawn title; else the file name.
+    private func caption(for file: String, drawnTitle: String?) -> String {
         if let exact = captions[file] { return exact }
-        return captions.filter { file.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
+        let shared = captions.filter { file.hasPrefix($0.key) }.max { $0.key.count < $1.key.count }?.value
+        switch (shared, drawnTitle) {
+        case let (shared?, title?): return shared + " — " + title
+        case let (shared?, nil): return shared
+        case let (nil, title?): return title
+        case (nil, nil): return file
+        }
     }
 
     private func appendFigure(file: String, caption: String) {
