@@ -9,24 +9,24 @@ import Core
 import Foundation
 import SparseCoding
 
-let defaults = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures", runs: 5)
+let defaults = {
+    var options = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures", runs: 5)
+    options.hasLearningRate = false
+    return options
+}()
 let summary = """
     Sparse coding (MLiS II 2.8): orthogonal matching pursuit by hand, thresholding as a ReLU network,
     convolutional dictionaries and their local sparsity bounds, basis pursuit (FISTA) against OMP, a
     K-SVD dictionary of 8x8 digits (its atoms, a digit as a sum of atoms, denoising), then the synthetic
     experiment of Aharon, Elad & Bruckstein (2006): K-SVD against MOD at 10, 20, 30 dB and without noise.
     Here --epochs is the number of dictionary-learning iterations of that experiment (the paper: 80; the
-    digits use at most 20). --learning-rate is refused: none of these methods has one (FISTA's step is
+    digits use at most 20). There is no --learning-rate: none of these methods has one (FISTA's step is
     1/L). Atoms are numbered from 1, as in the notes (d_1 ... d_N).
     """
 
-/// The shared flags of `ChapterOptions`, with `--runs N`; `--learning-rate` is refused (exit 2), as no method here has one.
+/// The shared flags of `ChapterOptions`, with `--runs N` and without `--learning-rate` (refused, exit 2: no method here has one).
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
-    let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary) { _ in
-        if CommandLine.arguments.dropFirst().contains("--learning-rate") {
-            throw UsageError(message: "sparse-coding takes no --learning-rate: none of its methods has one (FISTA's step is 1/L)")
-        }
-    }
+    let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary)
     return (options, options.runs!)
 }
 
