@@ -1,9 +1,10 @@
 // sparse-coding: MLiS II Sec. 2.8 (sparse coding, OMP, thresholding, convolutional sparse coding, K-SVD)
 // as a program a student runs beside the notes.
-//   swift run sparse-coding [--seed N] [--epochs N] [--runs N] [--out DIR]
+//   swift run sparse-coding [--seed N] [--epochs N] [--runs N] [--out DIR]   (no --learning-rate: no method here has one)
 // It works the small examples by hand (OMP, thresholds, the sparsity bounds), compares OMP with basis
 // pursuit, learns a dictionary of 8x8 digits with K-SVD (Fig. 2.7.4 made real, OMP step by step, the
-// atoms, denoising), and repeats the synthetic experiment of Aharon, Elad & Bruckstein (2006).
+// atoms, denoising), repeats the synthetic experiment of Aharon, Elad & Bruckstein (2006), and draws
+// Figs. 2.8.1 and 2.8.2 as grids of the numbers the library computes. Atoms are numbered from 1.
 
 import Core
 import Foundation

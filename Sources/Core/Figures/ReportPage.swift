@@ -1,7 +1,7 @@
 // ReportPage.swift: a chapter's report page, `index.html` in its --out folder: the figures in order
 // with captions naming the figure or equation of the notes they reproduce, everything the chapter
 // printed (its worked numbers), and the final key=value results as a table.
-// Goals, in order: readable offline in any browser (no scripts, no URLs, the SVG files beside it);
+// Goals, in order: readable offline in any browser (no scripts, no links out, the SVG files beside it);
 // well-formed XHTML (every text escaped, checked by `wellFormednessProblems`); no figure linked that
 // is missing or broken; chapters keep printing as they do, and the page records what they print.
 //
@@ -40,9 +40,9 @@ public final class ReportPage: @unchecked Sendable {
     /// The figure of the last line, if it was a `wrote` line, and that line's indentation.
     private var lastFigure: (file: String, indent: Int)?
 
-    /// `captions` maps a figure's file name (or the start of it) to its caption; a figure without one
-    /// is captioned by the line printed under its `wrote` line, or the title drawn in its SVG, or its
-    /// file name.
+    /// `captions` maps a figure's file name (or the start of it) to its caption. A figure's caption is,
+    /// first found: a line starting "Fig. " or "Eq. " printed right under its `wrote` line and indented
+    /// deeper; its entry in `captions`; the title drawn in its SVG; its file name.
     public init(title: String, subtitle: String = "", captions: [String: String] = [:]) {
         self.title = title
         self.subtitle = subtitle
