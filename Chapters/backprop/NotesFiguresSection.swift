@@ -23,7 +23,7 @@ let figureActivations: [(name: String, activation: Activation)] = [
 func activationFigures(options: ChapterOptions) throws {
     let z = (0...160).map { -4 + Float($0) * 0.05 }
     var values = LinePlot(title: "Common activation functions Phi(z) (Fig. 1.1.2, Table 1.2)", xLabel: "z", yLabel: "Phi(z)")
-    var derivatives = LinePlot(title: "Their derivatives dPhi/dz (Table 1.2)", xLabel: "z", yLabel: "dPhi/dz")
+    var derivatives = LinePlot(title: "Their derivatives dPhi/dz (beside Fig. 1.1.2; Table 1.2)", xLabel: "z", yLabel: "dPhi/dz")
     for (name, activation) in figureActivations {
         values.add(x: z, y: z.map(activation.value), name: name)
         derivatives.add(x: z, y: z.map(activation.derivative), name: name)
@@ -91,13 +91,14 @@ func quadraticDescent(learningRate: Float, steps: Int) -> [Float] {
 
 /// Fig. 1.5.1: three panels, alpha = 0.1 (too small), 0.45 (about right) and 1.05 (too large; |1 - 2 alpha| > 1 diverges).
 func learningRateFigures(options: ChapterOptions) throws {
-    let curve = (0...120).map { -1.5 + Float($0) * 0.025 }
     for (tag, rate) in [("too-small", Float(0.1)), ("about-right", 0.45), ("too-large", 1.05)] {
         let visited = quadraticDescent(learningRate: rate, steps: 8)
+        let reach = max(1.5, visited.map(abs).max()!)
+        let curve = (0...120).map { -reach + Float($0) * reach / 60 }
         var plot = LinePlot(title: "Learning rate \(tag.replacingOccurrences(of: "-", with: " ")): alpha = \(rate) on J(x) = x^2 (Fig. 1.5.1)",
                             xLabel: "x", yLabel: "J(x)")
         plot.add(x: curve, y: curve.map { $0 * $0 }, name: "J(x) = x^2")
-        plot.add(x: visited, y: visited.map { $0 * $0 }, name: "8 steps of w <- w - alpha dJ/dw from x = 1")
+        plot.add(x: visited, y: visited.map { $0 * $0 }, name: "8 steps from x = 1")
         let path = try options.figurePath("fig-1.5.1-learning-rate-\(tag).svg")
         try plot.write(to: path)
         print("   alpha = \(rate): x after 8 steps = \(formatted(visited.last!, digits: 4)) (each step multiplies x by 1 - 2 alpha = \(formatted(1 - 2 * rate, digits: 2)))")
