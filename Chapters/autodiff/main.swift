@@ -29,6 +29,7 @@ func run() throws {
     let oracle = oracleSection()
     let learner = try learnerSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "ad1_z": shortNumber(worked.ad1Value),
         "ad1_dz_dw": shortNumber(worked.ad1Gradient[0]),
@@ -51,6 +52,7 @@ func run() throws {
         "learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 /// A small number in scientific notation, e.g. "3.7e-08".

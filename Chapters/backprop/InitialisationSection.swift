@@ -75,5 +75,7 @@ func writeInitialisationFigures(experiments: [(String, DeepNetworkExperiment)], 
     }
     paths.append(try options.figurePath("initialisation-gradient-norms.svg"))
     try gradients.write(to: paths.last!)
-    print(paths.map { "   wrote \($0)" }.joined(separator: "\n"))
+    let captions = ["Fig. 1.6.1 (top left): activations, N(0, 1) weights", "Fig. 1.6.1 (top right): Phi'(z), N(0, 1) weights",
+                    "Fig. 1.6.1 (bottom left): activations, Xavier weights", "Fig. 1.6.1 (bottom right): Phi'(z), Xavier weights"]
+    print(zip(paths, captions + ["the gradient norm of each layer, both initialisations"]).map { "   wrote \($0)\n      \($1)" }.joined(separator: "\n"))
 }

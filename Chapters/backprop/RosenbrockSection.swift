@@ -77,5 +77,7 @@ func writeRaceFigures(paths: [[SIMD2<Double>]], methods: [Rosenbrock.Method], op
     }
     let distancePath = try options.figurePath("fig-1.5.2-rosenbrock-distance.svg")
     try distances.write(to: distancePath)
-    print("   wrote \(mapPath)\n   wrote \(linePath)\n   wrote \(distancePath)")
+    print("   wrote \(mapPath)\n      Fig. 1.5.2: the four optimisers on the map of the Rosenbrock function")
+    print("   wrote \(linePath)\n      Fig. 1.5.2: their paths, 100 steps")
+    print("   wrote \(distancePath)\n      Fig. 1.5.2: their distance to the minimum (1, 1)")
 }

@@ -86,7 +86,8 @@ func writeTrainingFigures(run: (loss: [Float], parameters: [[Float]]), options: 
     }
     let parameterPath = try options.figurePath("fig-1.3.1-xor-parameters.svg")
     try parameterPlot.write(to: parameterPath)
-    print("   wrote \(lossPath)\n   wrote \(parameterPath)")
+    print("   wrote \(lossPath)\n      Fig. 1.3.1: the loss against the epoch")
+    print("   wrote \(parameterPath)\n      Fig. 1.3.1: the nine weights and biases against the epoch")
 }
 
 /// Fig. 1.2.5: the XOR points in the input space (optionally) and in the hidden space h of `network`.
@@ -98,12 +99,12 @@ func writeRepresentationFigure(_ network: Network, title: String, file: String, 
         original.add(points: (0..<4).map { XOR.inputs.row($0) }, labels: labels)
         let path = try options.figurePath("fig-1.2.5-input-space.svg")
         try original.write(to: path)
-        print("   wrote \(path)")
+        print("   wrote \(path)\n      Fig. 1.2.5 (left): XOR in the input space")
     }
     let h = XOR.hiddenRepresentation(of: network)
     var hidden = ScatterPlot(title: title, xLabel: "h1", yLabel: "h2", classNames: ["y = 0", "y = 1"])
     hidden.add(points: (0..<4).map { h.row($0) }, labels: labels)
     let path = try options.figurePath(file)
     try hidden.write(to: path)
-    print("   wrote \(path)")
+    print("   wrote \(path)\n      Fig. 1.2.5 (right): XOR in the hidden space, " + (inputSpace ? "hand-set weights of Eq. (1.2.17)" : "learnt weights"))
 }

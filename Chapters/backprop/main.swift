@@ -3,7 +3,8 @@
 //   swift run backprop [--seed N] [--epochs N] [--learning-rate X] [--out DIR]
 // It reproduces the XOR network and its training (Figs. 1.2.5, 1.3.1), races the optimisers on the
 // Rosenbrock function (Fig. 1.5.2), repeats the initialisation experiment (Fig. 1.6.1), shows the
-// schedules and regularisers, and trains the DAT300 network on the 8x8 digits with early stopping.
+// schedules and regularisers, trains the DAT300 network on the 8x8 digits with early stopping, and
+// draws the activations (Fig. 1.1.2), the XOR matrices (Fig. 1.2.4) and three learning rates (Fig. 1.5.1).
 
 import Core
 import Foundation
@@ -29,7 +30,9 @@ func run() throws {
     let initialisation = try initialisationSection(options: options)
     let regularisation = try schedulesAndRegularisationSection(options: options)
     let digits = try digitsSection(options: options)
+    try notesFiguresSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "xor_handset_predictions": xor.handSetPredictions,
         "xor_printed_w_predictions": xor.printedPredictions,
@@ -52,6 +55,7 @@ func run() throws {
         "digits_learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 /// "(a, b, c)" with `digits` decimals.

@@ -32,6 +32,7 @@ func run() throws {
     let rows = try ablationSection(train: train, test: test, options: options, main: main.network)
     func row(_ r: Int, _ reconstruction: Bool) -> AblationRow { rows.first { $0.iterations == r && $0.reconstruction == reconstruction }! }
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "routing_c11_iteration3": formatted(worked.c11AfterIteration3, digits: 4),
         "margin_loss_t1_0.8": formatted(worked.marginLossAt08, digits: 4),
@@ -54,6 +55,7 @@ func run() throws {
         "learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

@@ -19,7 +19,8 @@ func drawViews(_ train: Digits, options: ChapterOptions, generator: inout Xoshir
     let path = try options.figurePath("augmented-views.svg")
     try grid.write(to: path)
     print("Augmentations (8x8 grey digits): shift by up to 1 pixel and crop back, 3x3 Gaussian blur with probability 0.5, "
-          + "contrast x U(0.7, 1.3), Gaussian noise sigma 0.1 (no hue to distort); figure: \(path)\n")
+          + "contrast x U(0.7, 1.3), Gaussian noise sigma 0.1 (no hue to distort)")
+    print("wrote \(path)\n")
 }
 
 /// The test digits' representations projected on their top two principal components, coloured by digit.
@@ -35,7 +36,8 @@ func drawProjection(_ features: Tensor, labels: [Int], options: ChapterOptions) 
     plot.add(points: points, labels: labels)
     let path = try options.figurePath("simclr-features-pca.svg")
     try plot.write(to: path)
-    print("2-D projection of the SimCLR features (PCA): \(path)")
+    print("2-D projection of the SimCLR features (PCA), coloured by digit:")
+    print("wrote \(path)")
 }
 
 /// The mean loss per epoch of SimCLR and MoCo, with log(2N - 1) marked.
@@ -47,5 +49,6 @@ func drawLosses(_ simCLR: ContrastiveHistory, _ moco: ContrastiveHistory, batchS
     plot.add(x: [1, Double(simCLR.epochLoss.count)], y: [start, start], name: "log(2N - 1)")
     let path = try options.figurePath("losses.svg")
     try plot.write(to: path)
-    print("losses: \(path)")
+    print("The pre-training losses:")
+    print("wrote \(path)")
 }

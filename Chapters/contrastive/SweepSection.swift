@@ -60,7 +60,8 @@ func sweepSection(train: Digits, test: Digits, options: ChapterOptions) throws -
     batchPlot.add(x: batchSizes.map(Double.init), y: byBatch, name: "tau = \(mainTemperature), \(epochs) epochs")
     let batchPath = try options.figurePath("accuracy-batch-size.svg")
     try batchPlot.write(to: batchPath)
-    print("figures: \(temperaturePath), \(batchPath)")
+    print("wrote \(temperaturePath)")
+    print("wrote \(batchPath)")
 
     print("\n== The loss without negatives (the thesis's \"gradient collapse\", Sec. 2.2.5) ==")
     print("L = -(1/2N) sum_i s_i,p(i): nothing pushes different digits apart, so the cheapest minimum maps every image to one point;")

@@ -104,7 +104,7 @@ func writeMetricFigures(confusion: ConfusionMatrix, curves: [ROCCurve], untraine
     var map = ValueMap(title: "Confusion matrix of the test set (colour: log(1 + count))", xLabel: "predicted digit",
                        yLabel: "true digit", xRange: -0.5...9.5, yRange: -0.5...9.5, values: values, colourBarLabel: "log(1 + count)")
     map.colourMap = .viridis
-    let confusionPath = try options.figurePath("cnn-confusion-matrix.svg")
+    let confusionPath = try options.figurePath("fig-2.7.1-confusion-matrix.svg")
     try map.write(to: confusionPath)
 
     var roc = LinePlot(title: "ROC curves, one digit against the rest (MLiS II Fig. 2.7.2)", xLabel: "false positive rate (2.7.7)",
@@ -118,7 +118,8 @@ func writeMetricFigures(confusion: ConfusionMatrix, curves: [ROCCurve], untraine
     }
     roc.add(x: untrained.curve.falsePositiveRates, y: untrained.curve.truePositiveRates,
             name: "digit \(untrained.digit), untrained (AUC \(formatted(untrained.curve.area, digits: 4)))")
-    let rocPath = try options.figurePath("cnn-roc.svg")
+    let rocPath = try options.figurePath("fig-2.7.2-roc.svg")
     try roc.write(to: rocPath)
-    print("   wrote \(confusionPath)\n   wrote \(rocPath)")
+    print("   wrote \(confusionPath)\n      Fig. 2.7.1: the confusion matrix of the digits CNN on the test set")
+    print("   wrote \(rocPath)\n      Fig. 2.7.2: ROC curves, one digit against the rest, with the chance diagonal")
 }

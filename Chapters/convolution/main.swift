@@ -3,8 +3,9 @@
 //   swift run convolution [--seed N] [--epochs N] [--learning-rate X] [--out DIR]
 // It works the notes' convolutions by hand and by the unrolled matrix K*, checks every size and
 // parameter count, shows the checkerboard of transposed convolution beside resize-convolution, trains
-// a small CNN on the 8x8 digits, and measures it the ways of Sec. 2.7 (confusion matrix, precision,
-// recall, F1, micro and macro averages, ROC curves and AUC).
+// a small CNN on the 8x8 digits, measures it the ways of Sec. 2.7 (confusion matrix, precision,
+// recall, F1, micro and macro averages, ROC curves and AUC), and draws the convolutions of
+// Figs. 2.2.1-2.3.3, the unrolled K* of Eq. (2.2.6) and the IoU boxes of Fig. 2.7.3 as grids of numbers.
 
 import Convolution
 import Core
@@ -29,7 +30,9 @@ func run() throws {
     let upsampling = try upsamplingSection(options: options)
     let galaxy = galaxySection()
     let digits = try digitsSection(options: options)
+    try notesFiguresSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "conv3_output": worked.notesOutput,
         "transposed_2_3_5_output": worked.transposedOutput,
@@ -50,6 +53,7 @@ func run() throws {
         "cnn_worst_auc": formatted(digits.worstAUC, digits: 4),
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

@@ -34,6 +34,7 @@ func run() throws {
     let digits = try digitsSection(options: options)
     let seconds = Double((ContinuousClock.now - start).components.seconds)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "value_at_half": formatted(worked.valueAtHalf),
         "batch_value": formatted(worked.batchValue),
@@ -60,6 +61,7 @@ func run() throws {
         "seeds": "\(options.runs ?? 5)",
         "seconds": "\(Int(seconds))",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

@@ -62,7 +62,8 @@ private func figuresSection(options: ChapterOptions, results: inout MatrixResult
     let paths = [try options.figurePath("fig-2.9.2-graph-and-adjacency.svg"), try options.figurePath("fig-2.9.3-one-entry-changed.svg")]
     try before.write(to: paths[0])
     try after.write(to: paths[1])
-    print(paths.map { "   wrote \($0)" }.joined(separator: "\n") + "\n")
+    print("   wrote \(paths[0])\n      Fig. 2.9.2: a graph with arbitrarily numbered nodes and its adjacency matrix")
+    print("   wrote \(paths[1])\n      Fig. 2.9.3: one entry of the adjacency matrix (and its mirror) changed, and the graph it now describes\n")
 }
 
 /// Eq. (2.9.3)'s two problems, measured on the karate club.

@@ -26,6 +26,7 @@ func run() throws {
     let signals = try signalSection(options: options)
     let karate = try karateSection(options: options)
 
+    printClosingLines(options: options)
     print(summaryLine([
         "path_laplacian_eigenvalues": matrices.laplacianEigenvalues.map { formatted($0) }.joined(separator: "/"),
         "path_normalised_adjacency_01": formatted(matrices.normalisedOffDiagonal),
@@ -47,6 +48,7 @@ func run() throws {
         "learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

@@ -53,7 +53,7 @@ func logicGateSection(options: ChapterOptions) throws
         map.add(points: points, labels: targets.scalars.map { Int($0) })
         let path = try options.figurePath("fig-1.2.1-perceptron-\(name.lowercased()).svg")
         try map.write(to: path)
-        print("   wrote \(path)")
+        print("   wrote \(path)\n      Fig. 1.2.1 (\(name)): the perceptron's predictions and its decision boundary")
     }
 
     print("\n3. Logistic regression y^ = sigma(x~^T w), 10,000 steps of gradient descent on the BCE, alpha = 0.1"
@@ -73,7 +73,7 @@ func logicGateSection(options: ChapterOptions) throws
         map.add(points: points, labels: targets.scalars.map { Int($0) })
         let path = try options.figurePath("fig-1.2.2-logistic-\(name.lowercased()).svg")
         try map.write(to: path)
-        print("   wrote \(path)")
+        print("   wrote \(path)\n      Fig. 1.2.2 (\(name)): logistic regression's class probability P(y = 1 | x)")
     }
     print("   XOR stays at 1/2 for every example: logistic regression is a linear classifier too.\n")
     return (perceptronAccuracy[0], perceptronAccuracy[1], xorDeviation)

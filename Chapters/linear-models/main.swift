@@ -23,6 +23,7 @@ func run() throws {
     let gates = try logicGateSection(options: options)
     let digits = try digitsSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "and_weights": linear.andWeights,
         "xor_weights": linear.xorWeights,
@@ -35,6 +36,7 @@ func run() throws {
         "digits_test_accuracy": formatted(digits.testAccuracy, digits: 4),
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

@@ -102,7 +102,7 @@ func writeCliffFigures(curves: [TemporalDifferenceMethod: AveragedLearningCurve]
     plot.add(x: ends, y: [results.aroundOptimum, results.aroundOptimum], name: "exact: exploring around Q*")
     plot.add(x: ends, y: [results.bestExploring, results.bestExploring], name: "exact: best exploring agent")
     plot.width = 820
-    var written = [try options.figurePath("fig-6.4-cliff-walking-returns.svg")]
+    var written = [try options.figurePath("sutton-barto-6.4-cliff-walking-returns.svg")]
     try plot.write(to: written[0])
 
     for method in TemporalDifferenceMethod.allCases {

@@ -36,6 +36,7 @@ func run() throws {
     let cliff = try cliffWalkingSection(options: options, runs: runs)
     let lake = try frozenLakeSection(options: options)
 
+    printClosingLines(options: options)
     print(summaryLine([
         "return_sum_form": formatted(returns.returnSum),
         "return_recursive_form": formatted(returns.returnRecursion),
@@ -60,6 +61,7 @@ func run() throws {
         "learning_rate": "\(options.learningRate)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

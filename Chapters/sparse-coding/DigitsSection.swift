@@ -51,20 +51,20 @@ func writeDigitAsAtoms(_ digit: [Float], label: Int, dictionary: Tensor, options
     print("   Fig. 2.7.4 made real: the first test digit (a \(label)) as D alpha with 4 atoms, by OMP step by step:")
     for (index, step) in pursuit.steps.enumerated() {
         let largest = step.correlations.map { abs($0) }.max() ?? 0
-        print("     step \(index + 1): max |d_j . r| = \(formatted(largest)) at atom \(step.atom); coefficients on \(step.support):"
+        print("     step \(index + 1): max |d_j . r| = \(formatted(largest)) at atom \(step.atom + 1); coefficients on \(step.support.map { $0 + 1 }):"
               + " \(list(step.coefficients, digits: 3)); ||r|| = \(formatted(step.residualNorm)) of ||x|| = \(formatted(euclideanLength(digit)))")
     }
     var figure = ImageGrid(title: "Fig. 2.7.4 made real: digit = sum of coefficient x atom (+ residual)", columns: 7, imageSize: 56)
     figure.add(image: digit, width: 8, height: 8, caption: "digit \(label)")
     for (atom, coefficient) in zip(pursuit.support, pursuit.coefficients) {
-        figure.add(image: column(atom, of: dictionary), width: 8, height: 8, caption: "\(formatted(coefficient, digits: 2)) x atom \(atom)")
+        figure.add(image: column(atom, of: dictionary), width: 8, height: 8, caption: "\(formatted(coefficient, digits: 2)) x atom \(atom + 1)")
     }
     let reconstruction = zip(digit, pursuit.residual).map { $0 - $1 }
     figure.add(image: reconstruction, width: 8, height: 8, caption: "D alpha")
     figure.add(image: pursuit.residual, width: 8, height: 8, caption: "residual")
-    let path = try options.figurePath("digit-as-atoms.svg")
+    let path = try options.figurePath("fig-2.7.4-digit-as-atoms.svg")
     try figure.write(to: path)
-    print("   wrote \(path)")
+    print("   wrote \(path)\n      Fig. 2.7.4: a test digit as a weighted sum of four learnt atoms (numbered from 1), and the residual")
 }
 
 func euclideanLength(_ v: [Float]) -> Float { v.reduce(0) { $0 + $1 * $1 }.squareRoot() }

@@ -106,9 +106,9 @@ func basisPursuitSection(options: ChapterOptions) throws -> (ompFound: Bool, bas
     let ista = iterativeShrinkage(signals: x, dictionary: dictionary, lambda: lambda, iterations: 300, accelerated: false)
     let best = iterativeShrinkage(signals: x, dictionary: dictionary, lambda: lambda, iterations: 5000).objectives.last!
     let largest = fista.codes.scalars.indices.sorted { abs(fista.codes.scalars[$0]) > abs(fista.codes.scalars[$1]) }.prefix(3).sorted()
-    print("   D: 30 x 60 Gaussian, unit-norm atoms; true support \(support), coefficients \(list(support.map { alpha[$0] }))")
-    print("   OMP (k = 3): support \(omp.support.sorted()), coefficients \(list(omp.support.sorted().map { omp.code(atomCount: 60)[$0] }))")
-    print("   basis pursuit, 1/2 ||x - D alpha||^2 + \(lambda) ||alpha||_1 by FISTA (300 steps): largest three \(Array(largest)),"
+    print("   D: 30 x 60 Gaussian, unit-norm atoms; true support \(support.map { $0 + 1 }), coefficients \(list(support.map { alpha[$0] }))")
+    print("   OMP (k = 3): support \(omp.support.sorted().map { $0 + 1 }), coefficients \(list(omp.support.sorted().map { omp.code(atomCount: 60)[$0] }))")
+    print("   basis pursuit, 1/2 ||x - D alpha||^2 + \(lambda) ||alpha||_1 by FISTA (300 steps): largest three \(largest.map { $0 + 1 }),"
           + " coefficients \(list(largest.map { fista.codes.scalars[$0] })) (shrunk towards 0 by the L1 penalty),"
           + " \(fista.codes.scalars.filter { abs($0) > 1e-4 }.count) non-zeros above 1e-4")
     var plot = LinePlot(title: "Basis pursuit: F(alpha_k) - F* for ISTA and FISTA", xLabel: "iteration k", yLabel: "F(alpha_k) - F*", logY: true)

@@ -1,26 +1,31 @@
 // sparse-coding: MLiS II Sec. 2.8 (sparse coding, OMP, thresholding, convolutional sparse coding, K-SVD)
 // as a program a student runs beside the notes.
-//   swift run sparse-coding [--seed N] [--epochs N] [--runs N] [--out DIR]
+//   swift run sparse-coding [--seed N] [--epochs N] [--runs N] [--out DIR]   (no --learning-rate: no method here has one)
 // It works the small examples by hand (OMP, thresholds, the sparsity bounds), compares OMP with basis
 // pursuit, learns a dictionary of 8x8 digits with K-SVD (Fig. 2.7.4 made real, OMP step by step, the
-// atoms, denoising), and repeats the synthetic experiment of Aharon, Elad & Bruckstein (2006).
+// atoms, denoising), repeats the synthetic experiment of Aharon, Elad & Bruckstein (2006), and draws
+// Figs. 2.8.1 and 2.8.2 as grids of the numbers the library computes. Atoms are numbered from 1.
 
 import Core
 import Foundation
 import SparseCoding
 
-let defaults = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures", runs: 5)
+let defaults = {
+    var options = ChapterOptions(seed: 1, epochs: 80, learningRate: 0.1, outputDirectory: "sparse-coding-figures", runs: 5)
+    options.hasLearningRate = false
+    return options
+}()
 let summary = """
     Sparse coding (MLiS II 2.8): orthogonal matching pursuit by hand, thresholding as a ReLU network,
     convolutional dictionaries and their local sparsity bounds, basis pursuit (FISTA) against OMP, a
     K-SVD dictionary of 8x8 digits (its atoms, a digit as a sum of atoms, denoising), then the synthetic
     experiment of Aharon, Elad & Bruckstein (2006): K-SVD against MOD at 10, 20, 30 dB and without noise.
     Here --epochs is the number of dictionary-learning iterations of that experiment (the paper: 80; the
-    digits use at most 20) and --learning-rate is not used (none of these methods has one: FISTA's step
-    is 1/L).
+    digits use at most 20). There is no --learning-rate: none of these methods has one (FISTA's step is
+    1/L). Atoms are numbered from 1, as in the notes (d_1 ... d_N).
     """
 
-/// The shared flags of `ChapterOptions`, with `--runs N`.
+/// The shared flags of `ChapterOptions`, with `--runs N` and without `--learning-rate` (refused, exit 2: no method here has one).
 func parseArguments() -> (options: ChapterOptions, runs: Int) {
     let options = defaults.parsingCommandLine(program: "sparse-coding", summary: summary)
     return (options, options.runs!)
@@ -28,14 +33,17 @@ func parseArguments() -> (options: ChapterOptions, runs: Int) {
 
 func run() throws {
     let (options, runs) = parseArguments()
-    print("Sparse coding (MLiS II 2.8). Seed \(options.seed); figures go to \(options.outputDirectory)/\n")
+    print("Sparse coding (MLiS II 2.8). Seed \(options.seed); figures go to \(options.outputDirectory)/")
+    print("Atoms are numbered from 1, as in the notes (d_1 ... d_N); the code's arrays count from 0.\n")
     let hand = handExamplesSection()
     let thresholds = thresholdingSection(seed: options.seed)
     let bounds = convolutionalSection(seed: options.seed)
     let pursuit = try basisPursuitSection(options: options)
     let digits = try digitsSection(options: options)
     let recovery = try recoverySection(options: options, runs: runs)
+    try notesFiguresSection(options: options)
 
+    printClosingLines(options: options)
     print("\n" + summaryLine([
         "omp_hand_alpha": hand.alpha,
         "omp_hand_diagonal_coefficient": formatted(hand.diagonalCoefficient, digits: 7),
@@ -67,6 +75,7 @@ func run() throws {
         "runs": "\(runs)",
         "seed": "\(options.seed)",
     ]))
+    try report.write(into: options.outputDirectory)
 }
 
 do {

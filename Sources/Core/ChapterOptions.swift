@@ -13,6 +13,9 @@ public struct ChapterOptions: Equatable, Sendable {
     public var outputDirectory: String
     /// Independent seeded runs to average over; nil when the chapter has no `--runs` flag.
     public var runs: Int?
+    /// False for a chapter none of whose methods has a learning rate: `--learning-rate` is then
+    /// refused as an unknown argument and left out of the usage text.
+    public var hasLearningRate = true
     public var showHelp = false
 
     public init(seed: UInt64, epochs: Int, learningRate: Float, outputDirectory: String, runs: Int? = nil) {
@@ -26,13 +29,13 @@ public struct ChapterOptions: Equatable, Sendable {
     /// The usage text for a program with these defaults.
     public func usage(program: String, summary: String) -> String {
         """
-        usage: swift run \(program) [--seed N] [--epochs N] [--learning-rate X] [--out DIR]\(runs == nil ? "" : " [--runs N]") [--help]
+        usage: swift run \(program) [--seed N] [--epochs N]\(hasLearningRate ? " [--learning-rate X]" : "") [--out DIR]\(runs == nil ? "" : " [--runs N]") [--help]
 
         \(summary)
 
           --seed N            seed of the random generator (default \(seed))
           --epochs N          training epochs, a positive integer (default \(epochs))
-          --learning-rate X   gradient-descent step alpha, a positive number (default \(learningRate))
+        \(hasLearningRate ? "  --learning-rate X   gradient-descent step alpha, a positive number (default \(learningRate))\n" : "")\
           --out DIR           folder for the SVG figures, created if missing (default \(outputDirectory))
         \(runs.map { "  --runs N            seeded runs to average over, a positive integer (default \($0))\n" } ?? "")\
           --help              print this text and exit
@@ -46,7 +49,8 @@ public struct ChapterOptions: Equatable, Sendable {
         var remaining = arguments[...]
         while let flag = remaining.popFirst() {
             if flag == "--help" || flag == "-h" { options.showHelp = true; continue }
-            guard ["--seed", "--epochs", "--learning-rate", "--out"].contains(flag) || (flag == "--runs" && runs != nil) else {
+            guard ["--seed", "--epochs", "--out"].contains(flag) || (flag == "--learning-rate" && hasLearningRate)
+                    || (flag == "--runs" && runs != nil) else {
                 throw UsageError(message: "unknown argument '\(flag)'")
             }
             guard let value = remaining.popFirst() else { throw UsageError(message: "\(flag) needs a value") }
