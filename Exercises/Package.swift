@@ -61,6 +61,7 @@ let exerciseFolders = [
     "49-KarateGCN",
     "50-CliffWalkingQLearning",
     "51-FrozenLakeValueIteration",
+    "52-LogisticRegressionRun",
 ]
 
 /// The course's modules, for the checks only (a starter sees Core alone).

@@ -31,6 +31,7 @@ let chapterExercises: [(number: Int, title: String)] = [
     (2, "the perceptron update, Eq. (1.2.10)"),
     (3, "the gradient of the binary cross-entropy, Eq. (1.2.14)"),
     (40, "a mini-batch training loop for softmax regression on the digits (>= 95 %)"),
+    (52, "logistic regression's whole training run, reproducing LIN-4"),
 ]
 
 /// The lines before the final key=value line: the exercises, and where the report page goes.
