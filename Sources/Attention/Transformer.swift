@@ -54,8 +54,8 @@ public final class Transformer {
         require(shape.layers >= 1 && shape.length >= 1 && shape.vocabulary >= 1,
                 "Transformer: needs at least one layer, position and token, got \(shape)")
         self.shape = shape
-        sourceEmbedding = Embedding(vocabulary: shape.vocabulary, modelWidth: shape.modelWidth, generator: &generator)
-        targetEmbedding = Embedding(vocabulary: shape.vocabulary + 1, modelWidth: shape.modelWidth, generator: &generator)
+        sourceEmbedding = Embedding(vocabulary: shape.vocabulary, dimension: shape.modelWidth, initialisation: .standardNormal, generator: &generator)
+        targetEmbedding = Embedding(vocabulary: shape.vocabulary + 1, dimension: shape.modelWidth, initialisation: .standardNormal, generator: &generator)
         positions = PositionalEncoding(modelWidth: shape.modelWidth, maximumLength: shape.length)
         var encoder: [EncoderBlock] = [], decoder: [DecoderBlock] = []
         for _ in 0..<shape.layers {

@@ -52,7 +52,7 @@ public enum BinaryAddition {
     /// output layer, whose logits y_t are read through a sigmoid (`BinaryCrossEntropyFromLogits`).
     public static func model(hidden: Int = 16, generator: inout Xoshiro256StarStar) -> Network {
         Network([SimpleRNN(inputs: 2, units: hidden, returnsSequences: true, generator: &generator),
-                 TimeDistributed(Dense(inputs: hidden, outputs: 1, activation: .linear, generator: &generator))])
+                 PositionWise(Dense(inputs: hidden, outputs: 1, activation: .linear, generator: &generator))])
     }
 
     /// The sums the network writes: bit t is 1 where the logit at step t is positive.

@@ -1,43 +1,11 @@
-// SequenceLayers.swift: the small layers around a recurrent one: a layer applied at every time step
-// (DAT300's output layer y_t = f(W_hy h_t + b_y), Keras' `TimeDistributed`), the last step of a
-// sequence, and the maximum over time (DL Padova "Recurrent DNN": a GRU, then max pooling, then a
-// fully connected layer).
+// SequenceLayers.swift: the small layers around a recurrent one: the last step of a sequence and the
+// maximum over time (DL Padova "Recurrent DNN": a GRU, then max pooling, then a
+// fully connected layer). A layer applied at every time step (DAT300's output layer
+// y_t = f(W_hy h_t + b_y), Keras' `TimeDistributed`) is NeuralNetworks' `PositionWise`.
 // Goals, in order: each a few lines on Core's axis operations, with its backward pass beside it.
 
 import Core
 import NeuralNetworks
-
-/// `layer` at every time step, with the same weights: [N, T, F] to [N, T, O], by running the
-/// layer on the N T rows [N T, F] at once.
-///
-/// ```swift
-/// var generator = Xoshiro256StarStar(seed: 1)
-/// let output = TimeDistributed(Dense(inputs: 8, outputs: 1, activation: .linear, generator: &generator))
-/// print(output(Tensor(shape: [4, 9, 8])).shape)   // [4, 9, 1]: y_t = W_hy h_t + b_y at each of 9 steps
-/// ```
-public final class TimeDistributed: Layer {
-    public let layer: any Layer
-    private var inputShape: [Int]?
-
-    public init(_ layer: any Layer) { self.layer = layer }
-
-    public var parameters: [Parameter] { layer.parameters }
-
-    public func forward(_ input: Tensor, training: Bool = false) -> Tensor {
-        require(input.rank == 3, "TimeDistributed.forward: needs sequences [N, T, F], got shape \(input.shape)")
-        inputShape = input.shape
-        let output = layer.forward(input.reshaped([input.shape[0] * input.shape[1], input.shape[2]]), training: training)
-        return output.reshaped([input.shape[0], input.shape[1], output.count / max(1, input.shape[0] * input.shape[1])])
-    }
-
-    public func backward(_ outputGradient: Tensor) -> Tensor {
-        guard let inputShape else { requirementFailed("TimeDistributed.backward: called before forward") }
-        requireShapes(outputGradient.rank == 3 && Array(outputGradient.shape.prefix(2)) == Array(inputShape.prefix(2)),
-                      "TimeDistributed.backward: dJ/d(output) [N, T, O] vs the input [N, T, F]", outputGradient.shape, inputShape)
-        let rows = inputShape[0] * inputShape[1]
-        return layer.backward(outputGradient.reshaped([rows, outputGradient.shape[2]])).reshaped(inputShape)
-    }
-}
 
 /// The last step of every sequence: [N, T, F] to [N, F] (what a forecaster reads after a TCN).
 public final class LastTimeStep: Layer {

@@ -74,9 +74,9 @@ struct BadInputTests {
         #expect(standardError(of: width).contains("MultiHeadAttention (X_q [B, T_q, d_model = 8] vs X_kv [B, T_k, d_model]): shapes [2, 5, 6] and [2, 5, 6] do not fit"))
         let token = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             var generator = Xoshiro256StarStar(seed: 1)
-            _ = Embedding(vocabulary: 10, modelWidth: 4, generator: &generator)(Tensor([[3, 10]]))
+            _ = Embedding(vocabulary: 10, dimension: 4, initialisation: .standardNormal, generator: &generator)(Tensor([[3, 10]]))
         }
-        #expect(standardError(of: token).contains("Embedding.forward: token 10.0 at position 1 is not an ID in 0..<10"))
+        #expect(standardError(of: token).contains("Embedding.forward: entry 1 is 10.0, not a token index in 0..<10"))
         let early = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
             var generator = Xoshiro256StarStar(seed: 1)
             _ = MultiHeadAttention(modelWidth: 8, heads: 2, generator: &generator).backward(Tensor(shape: [1, 2, 8]))

@@ -127,7 +127,7 @@ struct GradientTests {
     @Test("Embedding: dJ/dE adds the gradients of every position holding a token; the positional encoding passes dJ/dX on (seed 1616)")
     func embedding() {
         var generator = Xoshiro256StarStar(seed: 1616)
-        let embedding = Embedding(vocabulary: 5, modelWidth: 3, generator: &generator)
+        let embedding = Embedding(vocabulary: 5, dimension: 3, initialisation: .standardNormal, generator: &generator)
         let tokens = Tensor([[1, 4, 1], [0, 1, 2]])
         let encoding = PositionalEncoding(modelWidth: 3, maximumLength: 3)
         let c = generator.normalTensor(shape: [2, 3, 3])

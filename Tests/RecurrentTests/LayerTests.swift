@@ -1,5 +1,5 @@
 // The layers around the cells against central differences in Double (Bidirectional, Embedding,
-// TimeDistributed, LastTimeStep, MaxOverTime, a whole unrolled network with its loss), the two
+// PositionWise, LastTimeStep, MaxOverTime, a whole unrolled network with its loss), the two
 // printed RNN forms as one layer, and truncated back-propagation through time.
 
 import Foundation
@@ -10,7 +10,7 @@ import NeuralNetworks
 
 @Suite("Sequence layers, the unrolled network, truncated BPTT")
 struct LayerTests {
-    @Test("The two printed RNN forms are one network: DL Padova's row form with TimeDistributed(Dense) equals DAT300's column form with W_hh = W_h^T, W_xh = W_x^T, W_hy = W^T (seed 301)")
+    @Test("The two printed RNN forms are one network: DL Padova's row form with PositionWise(Dense) equals DAT300's column form with W_hh = W_h^T, W_xh = W_x^T, W_hy = W^T (seed 301)")
     func printedFormsAgree() {
         var generator = Xoshiro256StarStar(seed: 301)
         let (n, t, f, h, o) = (2, 5, 3, 4, 2)
@@ -18,7 +18,7 @@ struct LayerTests {
         let output = Dense(inputs: h, outputs: o, activation: .sigmoid, biasInitialisation: .normal(standardDeviation: 0.5), generator: &generator)
         randomiseBiases(rnn.parameters, generator: &generator)
         let x = generator.normalTensor(shape: [n, t, f])
-        let y = Network([rnn, TimeDistributed(output)])(x)
+        let y = Network([rnn, PositionWise(output)])(x)
         let transpose = { (w: Tensor) in rows(w.transposed().doubles, columns: w.rows) }
         var expected: [Double] = []
         for sequence in 0..<n {
@@ -98,7 +98,7 @@ struct LayerTests {
         #expect(error < gradientTolerance, "error \(error)")
     }
 
-    @Test("The whole unrolled network with its loss: Embedding -> GRU (every h_t) -> TimeDistributed(Dense) -> MaxOverTime with BCE from logits, every parameter against central differences of J (seed 331)")
+    @Test("The whole unrolled network with its loss: Embedding -> GRU (every h_t) -> PositionWise(Dense) -> MaxOverTime with BCE from logits, every parameter against central differences of J (seed 331)")
     func unrolledNetworkWithLoss() {
         var generator = Xoshiro256StarStar(seed: 331)
         let (n, t, v, d, h, o) = (3, 5, 6, 3, 4, 2)
@@ -107,7 +107,7 @@ struct LayerTests {
         let embedding = Embedding(vocabulary: v, dimension: d, generator: &generator)
         embedding.table.value = generator.normalTensor(shape: [v, d])
         randomiseBiases(gru.parameters, generator: &generator)
-        let network = Network([embedding, gru, TimeDistributed(dense), MaxOverTime()])
+        let network = Network([embedding, gru, PositionWise(dense), MaxOverTime()])
         let tokens = Tensor(shape: [n, t], scalars: (0..<(n * t)).map { _ in Float(generator.uniformInt(below: v)) })
         let labels = Tensor(shape: [n, o], scalars: (0..<(n * o)).map { _ in Float(generator.uniformInt(below: 2)) })
         let loss = BinaryCrossEntropyFromLogits()
@@ -138,7 +138,7 @@ struct LayerTests {
         #expect(error < gradientTolerance, "error \(error)")
     }
 
-    @Test("LastTimeStep and TimeDistributed pass gradients to the right places (seed 341)")
+    @Test("LastTimeStep and PositionWise pass gradients to the right places (seed 341)")
     func smallLayers() {
         var generator = Xoshiro256StarStar(seed: 341)
         let x = generator.normalTensor(shape: [2, 3, 4])
@@ -148,7 +148,7 @@ struct LayerTests {
         let back = last.backward(g)
         #expect(back.sliced(2..<3, alongAxis: 1).reshaped([2, 4]) == g && back.sliced(0..<2, alongAxis: 1).scalars.allSatisfy { $0 == 0 })
         let dense = Dense(inputs: 4, outputs: 2, activation: .tanh, generator: &generator)
-        let distributed = TimeDistributed(dense)
+        let distributed = PositionWise(dense)
         let y = distributed.forward(x, training: true)
         let weighting = randomWeighting(shape: y.shape, generator: &generator)
         let analytic = distributed.backward(weighting).doubles + dense.parameters.flatMap(\.gradient.doubles)

@@ -1,13 +1,14 @@
-// Embedding.swift: the embedding layer of DAT300's sentiment example (Keras' `Embedding(100, 16)`):
-// each token index picks a learnt row of a [V, D] table.
-// Goals, in order: a lookup forward and a scatter-add backward; indices checked with a message.
+// Embedding.swift: the learnt lookup table of token vectors, shared by every module that reads tokens
+// (Recurrent's sentiment model and multilabel "Recurrent DNN", DAT300 "Example sentiment analysis";
+// Attention's transformer, DL Padova "Key-Value-Query concept" and "Positional Encoding").
+// Goals, in order: one layer for all (a lookup is a Dense layer on one-hot rows, onehot(i) E = E_i,
+// without building the V-wide rows); the two usual initialisations, Keras' and PyTorch's, so each
+// model starts as the framework its notes describe; a clear stop on an index that is not a token.
 
 import Core
-import NeuralNetworks
 
 /// Token indices [N, T] (whole numbers 0 ..< V, stored as Float) to vectors [N, T, D]: row i of the
-/// table E ([V, D]) for index i. It is a Dense layer on one-hot inputs (onehot(i) E = E_i) without
-/// the V-wide one-hot rows.
+/// learnt table E [V, D] for index i.
 ///
 /// ```swift
 /// var generator = Xoshiro256StarStar(seed: 1)
@@ -15,7 +16,18 @@ import NeuralNetworks
 /// print(embedding.parameterCount)                            // 1600 (DAT300's sentiment model)
 /// print(embedding(Tensor([[0, 0, 2, 5, 6]])).shape)           // [1, 5, 16]
 /// ```
+/// Backward: dJ/dE[v] is the sum of dJ/d(output) over every position holding token v. The indices
+/// are whole numbers, not a point a gradient step could move, so `backward` returns zeros for them;
+/// the table's gradient is what a training step needs (`backwardDiscardingInputGradient`).
 public final class Embedding: Layer {
+    /// How the table is drawn.
+    public enum Initialisation: Sendable {
+        /// U(-bound, bound); Keras' default is bound = 0.05.
+        case uniform(bound: Float)
+        /// N(0, 1), as PyTorch's `nn.Embedding`.
+        case standardNormal
+    }
+
     /// E, [V, D].
     public let table: Parameter
     private var indices: [Int]?
@@ -27,10 +39,16 @@ public final class Embedding: Layer {
         self.table = Parameter("E", value: table, isPenalised: true)
     }
 
-    /// V vectors of D values drawn from U(-0.05, 0.05), as Keras' default.
-    public convenience init(vocabulary: Int, dimension: Int, generator: inout Xoshiro256StarStar) {
+    /// V vectors of D values, drawn as `initialisation` says (by default Keras' U(-0.05, 0.05)).
+    public convenience init(vocabulary: Int, dimension: Int, initialisation: Initialisation = .uniform(bound: 0.05),
+                            generator: inout Xoshiro256StarStar) {
         require(vocabulary > 0 && dimension > 0, "Embedding: needs V and D >= 1, got \(vocabulary) and \(dimension)")
-        self.init(table: generator.uniformTensor(shape: [vocabulary, dimension], -0.05, 0.05))
+        switch initialisation {
+        case .uniform(let bound):
+            self.init(table: generator.uniformTensor(shape: [vocabulary, dimension], -bound, bound))
+        case .standardNormal:
+            self.init(table: generator.normalTensor(shape: [vocabulary, dimension]))
+        }
     }
 
     public var vocabulary: Int { table.value.rows }
@@ -53,14 +71,14 @@ public final class Embedding: Layer {
         return table.value.gatheringRows(indices).reshaped(input.shape + [dimension])
     }
 
-    /// dJ/dE: row i collects the gradients of every position that read index i. Returns zeros of
-    /// the input's shape: the output is a step function of a token index (constant between whole
-    /// numbers), so its derivative there is 0; nothing upstream of a lookup is ever trained.
+    /// dJ/dE, and zeros of the input's shape for the indices: the output is a step function of a token
+    /// index (constant between whole numbers), so its derivative there is 0.
     public func backward(_ outputGradient: Tensor) -> Tensor {
         backwardDiscardingInputGradient(outputGradient)
         return Tensor(shape: inputShape!)
     }
 
+    /// dJ/dE: row i collects the gradients of every position that read index i.
     public func backwardDiscardingInputGradient(_ outputGradient: Tensor) {
         guard let indices, let inputShape else { requirementFailed("Embedding.backward: called before forward; run a forward pass first") }
         requireShapes(outputGradient.shape == inputShape + [dimension], "Embedding.backward: dJ/d(output) vs [N, T, D]",
