@@ -5,7 +5,7 @@ import Core
 import GraphNetworks
 
 struct SignalResults {
-    var catalogueOutput: [Float] = []
+    var workedOutput: [Float] = []
     var truth: [Float] = []
     var learnt: [Float] = []
     var leastSquares: [Double] = []
@@ -18,11 +18,11 @@ func signalSection(options: ChapterOptions) throws -> SignalResults {
     let x = Tensor(column: [1, 0, 0])
     let sequence = diffusionSequence(x, shift: path.sparseAdjacency, count: 3)
     let filter = GraphFilter(coefficients: [1, 0.5, 0.25])
-    results.catalogueOutput = filter.apply(x, shift: path.sparseAdjacency).scalars
+    results.workedOutput = filter.apply(x, shift: path.sparseAdjacency).scalars
     print("   A signal gives each node a number. On the path graph with S = A and x = e_0 = (1, 0, 0), diffusion")
     print("   x^(k+1) = S x^(k) gives S x = (\(vectorText(sequence[1].scalars))) and S^2 x = (\(vectorText(sequence[2].scalars))).")
     print("   The filter H(S) = sum_k h_k S^k with h = (1, 0.5, 0.25), truncated after K = 3 taps (E-70), gives")
-    print("   y = x + 0.5 S x + 0.25 S^2 x = (\(vectorText(results.catalogueOutput))).")
+    print("   y = x + 0.5 S x + 0.25 S^2 x = (\(vectorText(results.workedOutput))).")
 
     let club = try KarateClub.load()
     let s = club.graph.normalisedAdjacency()

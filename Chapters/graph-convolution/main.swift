@@ -34,7 +34,7 @@ func run() throws {
         "fig_2.9.3_components_after_one_change": "\(matrices.componentsAfterToggle)",
         "karate_naive_growth_10_steps": formatted(matrices.naiveGrowth, digits: 0),
         "karate_normalised_growth_10_steps": formatted(matrices.normalisedGrowth),
-        "filter_g2_output": signals.catalogueOutput.map { formatted($0) }.joined(separator: "/"),
+        "filter_g2_output": signals.workedOutput.map { formatted($0) }.joined(separator: "/"),
         "filter_true_h": signals.truth.map { formatted($0) }.joined(separator: "/"),
         "filter_learnt_h": signals.learnt.map { formatted($0) }.joined(separator: "/"),
         "filter_least_squares_h": signals.leastSquares.map { formatted($0) }.joined(separator: "/"),
