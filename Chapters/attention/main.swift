@@ -33,7 +33,7 @@ func run() throws {
     func lstmAccuracy(_ task: SequenceTask) -> String {
         formatted(lstm.first { $0.task == task }?.sequenceAccuracy ?? .nan)
     }
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print(summaryLine([
         "attention_weight_00": formatted(formula.weights[0, 0]),
         "attention_output_00": formatted(formula.output[0, 0]),

@@ -1,5 +1,5 @@
 // Report.swift: the autodiff chapter's report page (index.html in its --out folder, Core's ReportPage)
-// and its closing lines, which name the exercises that practise its sections.
+// and the exercises that practise its sections, which the chapter names at its end.
 // The `print` below shadows Swift's inside this program, so every line the chapter prints also goes
 // onto the page, and every `wrote ....svg` line puts that figure on it, in order.
 
@@ -31,10 +31,3 @@ let chapterExercises: [(number: Int, title: String)] = [
     (20, "the graph of x^2/x + 1/x^2 by hand"),
     (21, "the topological order a backward pass walks"),
 ]
-
-/// The lines before the final key=value line: the exercises, and where the report page goes.
-func printClosingLines(options: ChapterOptions) {
-    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
-    print(blankLineBefore + exercisesBlock(chapterExercises))
-    print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
-}

@@ -29,7 +29,7 @@ func run() throws {
     let oracle = oracleSection()
     let learner = try learnerSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "ad1_z": shortNumber(worked.ad1Value),
         "ad1_dz_dw": shortNumber(worked.ad1Gradient[0]),

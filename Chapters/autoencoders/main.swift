@@ -51,7 +51,7 @@ func run() throws {
               ("denoising_input_squared_error", formatted(denoising.inputError, digits: 3)),
               ("denoising_output_squared_error", formatted(denoising.outputError, digits: 3)),
               ("epochs", "\(options.epochs)"), ("learning_rate", "\(options.learningRate)"), ("seed", "\(options.seed)")]
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
     try report.write(into: options.outputDirectory)
 }

@@ -32,7 +32,7 @@ func run() throws {
     let digits = try digitsSection(options: options)
     try notesFiguresSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "xor_handset_predictions": xor.handSetPredictions,
         "xor_printed_w_predictions": xor.printedPredictions,

@@ -32,7 +32,7 @@ func run() throws {
     let rows = try ablationSection(train: train, test: test, options: options, main: main.network)
     func row(_ r: Int, _ reconstruction: Bool) -> AblationRow { rows.first { $0.iterations == r && $0.reconstruction == reconstruction }! }
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "routing_c11_iteration3": formatted(worked.c11AfterIteration3, digits: 4),
         "margin_loss_t1_0.8": formatted(worked.marginLossAt08, digits: 4),

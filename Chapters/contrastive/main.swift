@@ -49,7 +49,7 @@ func run() throws {
         ("best_temperature", "\(sweeps.bestTemperature)"),
         ("epochs", "\(options.epochs)"), ("learning_rate", "\(options.learningRate)"), ("seed", "\(options.seed)"),
     ]
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + pairs.map { "\($0.0)=\($0.1)" }.joined(separator: " "))
     try report.write(into: options.outputDirectory)
 }

@@ -1,5 +1,5 @@
 // Report.swift: the convolution chapter's report page (index.html in its --out folder, Core's ReportPage)
-// and its closing lines, which name the exercises that practise its sections.
+// and the exercises that practise its sections, which the chapter names at its end.
 // The `print` below shadows Swift's inside this program, so every line the chapter prints also goes
 // onto the page, and every `wrote ....svg` line puts that figure on it, in order.
 
@@ -36,10 +36,3 @@ let chapterExercises: [(number: Int, title: String)] = [
     (44, "im2col"),
     (45, "a transposed convolution reproducing Eq. (2.3.3)"),
 ]
-
-/// The lines before the final key=value line: the exercises, and where the report page goes.
-func printClosingLines(options: ChapterOptions) {
-    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
-    print(blankLineBefore + exercisesBlock(chapterExercises))
-    print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
-}

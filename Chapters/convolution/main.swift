@@ -32,7 +32,7 @@ func run() throws {
     let digits = try digitsSection(options: options)
     try notesFiguresSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "conv3_output": worked.notesOutput,
         "transposed_2_3_5_output": worked.transposedOutput,

@@ -34,7 +34,7 @@ func run() throws {
     let digits = try digitsSection(options: options)
     let seconds = Double((ContinuousClock.now - start).components.seconds)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "value_at_half": formatted(worked.valueAtHalf),
         "batch_value": formatted(worked.batchValue),

@@ -26,7 +26,7 @@ func run() throws {
     let signals = try signalSection(options: options)
     let karate = try karateSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print(summaryLine([
         "path_laplacian_eigenvalues": matrices.laplacianEigenvalues.map { formatted($0) }.joined(separator: "/"),
         "path_normalised_adjacency_01": formatted(matrices.normalisedOffDiagonal),

@@ -23,7 +23,7 @@ func run() throws {
     let gates = try logicGateSection(options: options)
     let digits = try digitsSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "and_weights": linear.andWeights,
         "xor_weights": linear.xorWeights,

@@ -36,7 +36,7 @@ func run() throws {
     let cliff = try cliffWalkingSection(options: options, runs: runs)
     let lake = try frozenLakeSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print(summaryLine([
         "return_sum_form": formatted(returns.returnSum),
         "return_recursive_form": formatted(returns.returnRecursion),

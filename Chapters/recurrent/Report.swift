@@ -1,5 +1,5 @@
 // Report.swift: the recurrent chapter's report page (index.html in its --out folder, Core's ReportPage)
-// and its closing lines, which name the exercises that practise its sections.
+// and the exercises that practise its sections, which the chapter names at its end.
 // The `print` below shadows Swift's inside this program, so every line the chapter prints also goes
 // onto the page, and every `wrote ....svg` line puts that figure on it, in order.
 
@@ -33,10 +33,3 @@ let chapterExercises: [(number: Int, title: String)] = [
     (32, "one LSTM cell step"),
     (33, "parameter counts of RNN, LSTM and GRU, and a TCN's receptive field"),
 ]
-
-/// The lines before the final key=value line: the exercises, and where the report page goes.
-func printClosingLines(options: ChapterOptions) {
-    let blankLineBefore = report.printedLines.last?.isEmpty == false ? "\n" : ""
-    print(blankLineBefore + exercisesBlock(chapterExercises))
-    print("Report page (the figures with captions, the numbers above, the results): \(options.outputDirectory)/index.html")
-}

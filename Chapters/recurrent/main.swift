@@ -32,7 +32,7 @@ func run() throws {
     let sentiment = try sentimentSection(options: options)
     let accuracies = { (cell: FirstBitMemory.Cell) in memory.accuracy[cell]!.map { formatted($0, digits: 3) }.joined(separator: "/") }
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "rnn1": "1.8/1.3/0.8",
         "rnn2": "0.8/0.4/0.0",

@@ -43,7 +43,7 @@ func run() throws {
     let recovery = try recoverySection(options: options, runs: runs)
     try notesFiguresSection(options: options)
 
-    printClosingLines(options: options)
+    print(report.closingLines(exercises: chapterExercises, outputDirectory: options.outputDirectory))
     print("\n" + summaryLine([
         "omp_hand_alpha": hand.alpha,
         "omp_hand_diagonal_coefficient": formatted(hand.diagonalCoefficient, digits: 7),

@@ -145,4 +145,15 @@ struct ReportPageTests {
         #expect(block.contains("  07  the backward pass of a dense layer"))
         #expect(block.contains("  42  a whole XOR step"))
     }
+
+    @Test("the closing lines: one blank line before the exercises (not two), then where the page is written")
+    func closingLines() {
+        let report = ReportPage(title: "t")
+        report.record("last result\n")
+        let afterText = report.closingLines(exercises: [(7, "dense backward")], outputDirectory: "out")
+        #expect(afterText.hasPrefix("\nExercises for this chapter"))
+        #expect(afterText.hasSuffix("\n  07  dense backward\nReport page (the figures with captions, the numbers above, the results): out/index.html"))
+        report.record("\n")
+        #expect(report.closingLines(exercises: [(7, "dense backward")], outputDirectory: "out").hasPrefix("Exercises for this chapter"))
+    }
 }

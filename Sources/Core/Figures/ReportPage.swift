@@ -228,3 +228,13 @@ public func exercisesBlock(_ exercises: [(number: Int, title: String)]) -> Strin
     }
     return lines.joined(separator: "\n")
 }
+
+extension ReportPage {
+    /// What a chapter prints just before its final key=value line: a blank line (unless it has just
+    /// printed one), the `exercisesBlock` of its sections, and where this page is written.
+    public func closingLines(exercises: [(number: Int, title: String)], outputDirectory: String) -> String {
+        let blankLineBefore = printedLines.last?.isEmpty == false ? "\n" : ""
+        return blankLineBefore + exercisesBlock(exercises)
+            + "\nReport page (the figures with captions, the numbers above, the results): \(outputDirectory)/index.html"
+    }
+}
